@@ -1,0 +1,74 @@
+// swift-tools-version: 6.1
+// GreenSilk: a terminal dashboard for the Belt and Road Ecological and
+// Environmental Cooperation Plan. See ARCHITECTURE.md for the map.
+import PackageDescription
+
+let package = Package(
+  name: "GreenSilk",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "greensilk", targets: ["greensilk"]),
+    .library(name: "GreenSilkCore", targets: ["GreenSilkCore"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
+  ],
+  targets: [
+    // The only C: ncursesw with the wide-character API switched on, plus
+    // inline wrappers for the macros Swift cannot import.
+    .systemLibrary(
+      name: "CNcursesw",
+      providers: [.apt(["libncurses-dev"])]
+    ),
+    // The model, its rules, the file store, import/export. No terminal code.
+    .target(
+      name: "GreenSilkCore",
+      dependencies: [.product(name: "CSV", package: "CSV.swift")]
+    ),
+    // Cells, buffer + diff, layout, widgets, themes, screens, state/reduce.
+    // Pure: renders into memory, never touches the tty.
+    .target(
+      name: "GreenSilkUI",
+      dependencies: ["GreenSilkCore", .product(name: "TOMLKit", package: "TOMLKit")]
+    ),
+    // The ncurses backend and the event loop: the only code touching the tty.
+    .target(
+      name: "GreenSilkTerminal",
+      dependencies: ["GreenSilkUI", "CNcursesw"]
+    ),
+    .executableTarget(
+      name: "greensilk",
+      dependencies: [
+        "GreenSilkCore", "GreenSilkUI", "GreenSilkTerminal",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(
+      name: "GreenSilkCoreTests",
+      dependencies: ["GreenSilkCore"],
+      exclude: ["Fixtures"]
+    ),
+    .testTarget(
+      name: "GreenSilkUITests",
+      dependencies: [
+        "GreenSilkUI",
+        .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+      ],
+      exclude: ["__Snapshots__"]
+    ),
+    .testTarget(
+      name: "GreenSilkTerminalTests",
+      dependencies: ["GreenSilkTerminal", "CNcursesw"]
+    ),
+    // Drives the real binary in tmux and pseudo-terminals. Depends on the
+    // executable so that `swift test` always builds it first.
+    .testTarget(
+      name: "EndToEndTests",
+      dependencies: ["greensilk", "GreenSilkCore"]
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,2 @@
+// The model, its rules and the file store. See ARCHITECTURE.md.
+public enum GreenSilkCore {}
