@@ -1,0 +1,158 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Who is making a change: the login name, and the SSH client address
+/// when the session came in over SSH.
+public struct UserIdentity: Hashable, Sendable {
+  public var login: String
+  public var origin: String?
+
+  public init(login: String, origin: String? = nil) {
+    self.login = login
+    self.origin = origin
+  }
+
+  /// The identity of this process's user, from the environment and the
+  /// password database.
+  public static func current(environment: [String: String]) -> UserIdentity {
+    var login = environment["USER"] ?? environment["LOGNAME"] ?? ""
+    if login.isEmpty, let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name {
+      login = String(cString: name)
+    }
+    if login.isEmpty { login = "uid-\(geteuid())" }
+    let ssh = environment["SSH_CLIENT"] ?? environment["SSH_CONNECTION"]
+    let origin = ssh?.split(separator: " ").first.map(String.init)
+    return UserIdentity(login: login, origin: origin)
+  }
+
+  /// `alice`, or `alice@10.0.0.5` over SSH.
+  public var description: String { origin.map { "\(login)@\($0)" } ?? login }
+}
+
+/// One line of the append-only audit log (`audit.jsonl`): when, who, what
+/// record, and each field's old and new value.
+public struct AuditEntry: Hashable, Sendable {
+  public var at: Timestamp
+  public var user: UserIdentity
+  /// create, update, delete, stage, undo, redo, merge, import.
+  public var action: String
+  public var file: DataFile
+  public var id: String
+  public var revision: Int?
+  public var changes: [FieldChange]
+  public var note: String?
+
+  public init(
+    at: Timestamp, user: UserIdentity, action: String, file: DataFile, id: String,
+    revision: Int?, changes: [FieldChange], note: String? = nil
+  ) {
+    self.at = at
+    self.user = user
+    self.action = action
+    self.file = file
+    self.id = id
+    self.revision = revision
+    self.changes = changes
+    self.note = note
+  }
+
+  public var jsonLine: String {
+    var w = JSONWriter()
+    w.beginObject()
+    w.field("at", at.description)
+    w.field("user", user.login)
+    if let origin = user.origin { w.field("from", origin) }
+    w.field("action", action)
+    w.field("file", file.rawValue)
+    w.field("id", id)
+    if let revision { w.field("rev", revision) }
+    w.key("changes")
+    w.beginArray()
+    for change in changes {
+      w.beginObject()
+      w.field("field", change.field)
+      w.key("old")
+      w.raw(change.old ?? "null")
+      w.key("new")
+      w.raw(change.new ?? "null")
+      w.endObject()
+    }
+    w.endArray()
+    if let note { w.field("note", note) }
+    w.endObject()
+    return w.text
+  }
+
+  public init(jsonLine: String) throws {
+    var entry = AuditEntry(
+      at: Timestamp(secondsSinceEpoch: 0), user: UserIdentity(login: ""), action: "",
+      file: .projects, id: "", revision: nil, changes: [])
+    try JSONReader.withReader(jsonLine) { r in
+      try r.readObject { r, key in
+        switch key {
+        case "at": entry.at = try r.readTimestamp()
+        case "user": entry.user.login = try r.readString()
+        case "from": entry.user.origin = try r.readOptionalString()
+        case "action": entry.action = try r.readString()
+        case "file":
+          let name = try r.readString()
+          guard let file = DataFile(rawValue: name) else {
+            throw JSONError("unknown file \"\(name)\"", column: nil)
+          }
+          entry.file = file
+        case "id": entry.id = try r.readString()
+        case "rev": entry.revision = try r.readOptional { try $0.readInt() }
+        case "changes":
+          entry.changes = try r.readList { r in
+            var change = FieldChange(field: "", old: nil, new: nil)
+            try r.readObject { r, key in
+              switch key {
+              case "field": change.field = try r.readString()
+              case "old": change.old = r.readNull() ? nil : try r.readRawValue()
+              case "new": change.new = r.readNull() ? nil : try r.readRawValue()
+              default: try r.skipValue()
+              }
+            }
+            return change
+          }
+        case "note": entry.note = try r.readOptionalString()
+        default: try r.skipValue()
+        }
+      }
+      try r.expectEnd()
+    }
+    self = entry
+  }
+}
+
+/// Reads the audit log. Bad lines are reported, never fatal.
+public enum AuditLog {
+  public static func read(_ store: FileStore) throws -> (entries: [AuditEntry], issues: [LoadIssue]) {
+    guard let bytes = try FileSystem.read(store.auditPath) else { return ([], []) }
+    var entries: [AuditEntry] = []
+    var issues: [LoadIssue] = []
+    let display = FileSystem.join(store.displayDirectory, FileStore.auditFileName)
+    var number = 0
+    bytes.withUnsafeBufferPointer { buffer in
+      CollectionParser.forEachLine(buffer) { line in
+        number += 1
+        if line.isEmpty { return }
+        guard isValidUTF8(line) else {
+          issues.append(LoadIssue(file: display, line: number, reason: "invalid UTF-8"))
+          return
+        }
+        do {
+          entries.append(try AuditEntry(jsonLine: String(decoding: line, as: UTF8.self)))
+        } catch let error as JSONError {
+          issues.append(LoadIssue(file: display, line: number, reason: CollectionParser.describe(error)))
+        } catch {
+          issues.append(LoadIssue(file: display, line: number, reason: "\(error)"))
+        }
+      }
+    }
+    return (entries, issues)
+  }
+}

@@ -1,0 +1,132 @@
+/// The outcome of reading a data directory: the data that loaded, every
+/// problem found on the way, and the identity of each file read (so a
+/// watcher can tell when to reload).
+public struct LoadResult: Sendable {
+  public var dataSet: DataSet
+  public var issues: [LoadIssue]
+  public var fileIdentities: [String: FileSystem.Identity]
+  /// The line each loaded record came from, per file and id.
+  public var lineNumbers: [DataFile: [String: Int]]
+
+  /// `FILE:LINE` for a loaded record (FILE as the user named the directory).
+  public func location(of file: DataFile, id: String, displayDirectory: String) -> (String, Int) {
+    (FileSystem.join(displayDirectory, file.fileName), lineNumbers[file]?[id] ?? 0)
+  }
+}
+
+/// Why a data directory cannot be used at all (as opposed to bad lines,
+/// which are reported and skipped).
+public struct UnusableDataDirectory: Error, Sendable, CustomStringConvertible {
+  public let message: String
+  public var description: String { message }
+}
+
+/// Reads every collection of a data directory. Never crashes on bad
+/// input: each bad line is reported and the rest loads.
+enum DataSetLoader {
+  static func load(directory: String, displayDirectory: String) throws -> LoadResult {
+    guard FileSystem.isDirectory(directory) else {
+      throw UnusableDataDirectory(message: "\(displayDirectory): no such data directory")
+    }
+    var issues: [LoadIssue] = []
+    var identities: [String: FileSystem.Identity] = [:]
+
+    func display(_ name: String) -> String { FileSystem.join(displayDirectory, name) }
+
+    let metaPath = FileSystem.join(directory, FileStore.metaFileName)
+    identities[FileStore.metaFileName] = FileSystem.identity(metaPath)
+    var meta = DataSetMeta(label: .illustrative, title: "(no dataset.json)")
+    do {
+      if let bytes = try FileSystem.read(metaPath) {
+        meta = try DataSetMeta(fileText: String(decoding: bytes, as: UTF8.self))
+        if meta.schema > DataSetMeta.currentSchema {
+          issues.append(
+            LoadIssue(
+              file: display(FileStore.metaFileName), line: 0,
+              reason:
+                "schema \(meta.schema) is newer than this GreenSilk understands (\(DataSetMeta.currentSchema)); unknown fields are kept"
+            ))
+        }
+      } else {
+        issues.append(LoadIssue(file: display(FileStore.metaFileName), line: 0, reason: "missing; the data set has no label"))
+      }
+    } catch let error as JSONError {
+      issues.append(LoadIssue(file: display(FileStore.metaFileName), line: 0, reason: CollectionParser.describe(error)))
+    }
+
+    func read<R: StoredRecord>(_ type: R.Type) throws -> ParsedFile<R> {
+      let name = R.file.fileName
+      let path = FileSystem.join(directory, name)
+      identities[name] = FileSystem.identity(path)
+      guard let bytes = try FileSystem.read(path) else {
+        if R.file != .activities && R.file != .projects && R.file != .programTotals {
+          issues.append(LoadIssue(file: display(name), line: 0, reason: "missing"))
+        }
+        return ParsedFile()
+      }
+      var parsed = CollectionParser.parse(R.self, bytes: bytes, displayPath: display(name))
+      issues += parsed.issues
+      parsed.issues = []
+      return parsed
+    }
+
+    let countries = try read(Country.self)
+    let known = Set(countries.records.map(\.code))
+    let corridors = try read(Corridor.self)
+    var memberships = try read(CorridorMembership.self)
+    let areas = try read(AreaInfo.self)
+    var projects = try read(Project.self)
+    var activities = try read(EnvoyActivity.self)
+    let totals = try read(ProgramTotal.self)
+
+    // Dangling references: the line is reported and left out, like any
+    // other bad line.
+    func unknownCountries(_ codes: [CountryCode]) -> [CountryCode] {
+      codes.filter { !known.contains($0) }
+    }
+    func dropDangling<R: StoredRecord>(_ parsed: inout ParsedFile<R>, _ problem: (R) -> String?) {
+      var kept: [R] = []
+      kept.reserveCapacity(parsed.records.count)
+      for record in parsed.records {
+        if let reason = problem(record) {
+          issues.append(LoadIssue(file: display(R.file.fileName), line: parsed.lineOfID[record.id] ?? 0, reason: reason))
+          parsed.lineOfID[record.id] = nil
+        } else {
+          kept.append(record)
+        }
+      }
+      parsed.records = kept
+    }
+    let knownCorridors = Set(corridors.records.map(\.code))
+    dropDangling(&memberships) { row in
+      if !knownCorridors.contains(row.corridor) { return "unknown corridor \"\(row.corridor.rawValue)\" (not in corridors.jsonl)" }
+      return known.contains(row.country) ? nil : "unknown country \"\(row.country)\" (not in countries.jsonl)"
+    }
+    dropDangling(&projects) { project in
+      if let missing = unknownCountries(project.countries).first {
+        return "unknown country \"\(missing)\" in project \(project.id) (not in countries.jsonl)"
+      }
+      if let missing = project.corridors.first(where: { !knownCorridors.contains($0) }) {
+        return "unknown corridor \"\(missing.rawValue)\" in project \(project.id) (not in corridors.jsonl)"
+      }
+      return nil
+    }
+    dropDangling(&activities) { activity in
+      if let missing = unknownCountries(activity.participants.map(\.country)).first {
+        return "unknown country \"\(missing)\" in activity \(activity.id) (not in countries.jsonl)"
+      }
+      return nil
+    }
+
+    let dataSet = DataSet(
+      meta: meta, countries: countries.records, corridors: corridors.records,
+      memberships: memberships.records, areas: areas.records, projects: projects.records,
+      activities: activities.records, programTotals: totals.records)
+    let lines: [DataFile: [String: Int]] = [
+      .countries: countries.lineOfID, .corridors: corridors.lineOfID,
+      .corridorCountries: memberships.lineOfID, .areas: areas.lineOfID, .projects: projects.lineOfID,
+      .activities: activities.lineOfID, .programTotals: totals.lineOfID,
+    ]
+    return LoadResult(dataSet: dataSet, issues: issues.sorted(), fileIdentities: identities, lineNumbers: lines)
+  }
+}

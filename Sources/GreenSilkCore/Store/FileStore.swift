@@ -1,0 +1,129 @@
+/// Why a save did not happen.
+public enum StoreError: Error, Sendable, CustomStringConvertible {
+  /// Someone else changed the record first; nothing was written.
+  case conflict(StoreConflict)
+  /// The store was opened read-only; nothing was written.
+  case readOnly
+  case io(FileSystemError)
+
+  public var description: String {
+    switch self {
+    case .conflict(let conflict): conflict.description
+    case .readOnly: "read-only: nothing is written (started with --read-only, or the data directory is not writable)"
+    case .io(let error): error.description
+    }
+  }
+}
+
+/// The data directory on disk: plain UTF-8 files, one JSON record per
+/// line, sorted by id (DESIGN.md §4). The store's guarantees:
+/// - a save is atomic (temporary file, fsync, rename, fsync of the
+///   directory) and serialised across processes by an advisory lock;
+/// - a save based on a stale revision is refused as a conflict, naming
+///   the record, never silently applied;
+/// - loading never crashes; bad lines are reported and written back
+///   byte-for-byte; unknown fields survive.
+/// - read-only stores write nothing at all (not even the lock file).
+public struct FileStore: Sendable {
+  public static let metaFileName = "dataset.json"
+  public static let auditFileName = "audit.jsonl"
+
+  /// The directory as the program opens it.
+  public let directory: String
+  /// The directory as messages show it (what the user typed).
+  public let displayDirectory: String
+  public let isReadOnly: Bool
+
+  public init(directory: String, displayDirectory: String? = nil, readOnly: Bool = false) {
+    self.directory = directory
+    self.displayDirectory = displayDirectory ?? directory
+    self.isReadOnly = readOnly || !FileSystem.isWritableDirectory(directory)
+  }
+
+  public func path(of file: DataFile) -> String { FileSystem.join(directory, file.fileName) }
+  public var metaPath: String { FileSystem.join(directory, Self.metaFileName) }
+  public var auditPath: String { FileSystem.join(directory, Self.auditFileName) }
+
+  /// Reads the whole data directory.
+  public func load() throws -> LoadResult {
+    try DataSetLoader.load(directory: directory, displayDirectory: displayDirectory)
+  }
+
+  /// Saves one record: creates it when `expecting` is nil, otherwise
+  /// replaces the version read at revision `expecting`. Returns the record
+  /// as written (its revision incremented).
+  @discardableResult
+  public func save<R: StoredRecord>(_ record: R, expecting revision: Int?) throws(StoreError) -> R {
+    let change: RecordChange<R> = revision.map { .update(record, expecting: $0) } ?? .create(record)
+    let written = try apply([change])
+    return written[0]
+  }
+
+  /// Deletes one record read at revision `expecting`.
+  public func delete<R: StoredRecord>(_ type: R.Type, id: String, expecting revision: Int) throws(StoreError) {
+    _ = try apply([RecordChange<R>.delete(id: id, expecting: revision)])
+  }
+
+  /// Applies several changes to one collection in a single atomic rewrite
+  /// (an import). All or nothing: one conflict refuses the lot.
+  /// `audit` lines, if any, are appended to the audit log under the same
+  /// lock, after the data file is durable.
+  @discardableResult
+  public func apply<R: StoredRecord>(_ changes: [RecordChange<R>], audit: [AuditEntry] = []) throws(StoreError) -> [R] {
+    guard !isReadOnly else { throw StoreError.readOnly }
+    do {
+      let lock = try DirectoryLock(directory: directory)
+      defer { lock.release() }
+      let path = path(of: R.file)
+      let current = try FileSystem.read(path) ?? []
+      let result: (bytes: [UInt8], written: [R])
+      do {
+        result = try CollectionFileEditor.apply(changes, to: current)
+      } catch {
+        throw StoreError.conflict(error)
+      }
+      try FileSystem.writeAtomically(path, result.bytes)
+      if !audit.isEmpty { try appendAuditLocked(audit) }
+      return result.written
+    } catch let error as StoreError {
+      throw error
+    } catch let error as FileSystemError {
+      throw StoreError.io(error)
+    } catch {
+      throw StoreError.io(FileSystemError(path: directory, operation: "save", code: 0))
+    }
+  }
+
+  /// Replaces the metadata file atomically.
+  public func saveMeta(_ meta: DataSetMeta) throws(StoreError) {
+    guard !isReadOnly else { throw StoreError.readOnly }
+    do {
+      let lock = try DirectoryLock(directory: directory)
+      defer { lock.release() }
+      try FileSystem.writeAtomically(metaPath, Array(meta.fileText.utf8))
+    } catch {
+      throw StoreError.io(error)
+    }
+  }
+
+  /// Appends entries to the audit log (append-only; never rewritten).
+  public func appendAudit(_ entries: [AuditEntry]) throws(StoreError) {
+    guard !isReadOnly else { throw StoreError.readOnly }
+    do {
+      let lock = try DirectoryLock(directory: directory)
+      defer { lock.release() }
+      try appendAuditLocked(entries)
+    } catch {
+      throw StoreError.io(error)
+    }
+  }
+
+  private func appendAuditLocked(_ entries: [AuditEntry]) throws(FileSystemError) {
+    var bytes: [UInt8] = []
+    for entry in entries {
+      bytes += Array(entry.jsonLine.utf8)
+      bytes.append(0x0A)
+    }
+    try FileSystem.append(auditPath, bytes)
+  }
+}

@@ -1,0 +1,191 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A failure of the operating system, with the path and the reason.
+public struct FileSystemError: Error, Equatable, Sendable, CustomStringConvertible {
+  public let path: String
+  public let operation: String
+  public let code: Int32
+
+  public var description: String {
+    "\(path): cannot \(operation): \(String(cString: strerror(code)))"
+  }
+}
+
+/// Thin, explicit wrappers over the system calls the store's guarantees
+/// rest on (open/read/fsync/rename/flock). Written by hand because the
+/// guarantees are ours: Foundation's `.atomic` write does not fsync.
+public enum FileSystem {
+  /// The whole file, or nil when it does not exist.
+  public static func read(_ path: String) throws(FileSystemError) -> [UInt8]? {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    if fd < 0 {
+      if errno == ENOENT { return nil }
+      throw FileSystemError(path: path, operation: "open", code: errno)
+    }
+    defer { close(fd) }
+    var info = stat()
+    var capacity = 64 * 1024
+    if fstat(fd, &info) == 0, info.st_size > 0 { capacity = Int(info.st_size) + 1 }
+    var bytes = [UInt8](repeating: 0, count: capacity)
+    var count = 0
+    while true {
+      if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
+      let got = bytes.withUnsafeMutableBytes { raw in
+        Glibc.read(fd, raw.baseAddress! + count, raw.count - count)
+      }
+      if got < 0 {
+        if errno == EINTR { continue }
+        throw FileSystemError(path: path, operation: "read", code: errno)
+      }
+      if got == 0 { break }
+      count += got
+    }
+    bytes.removeSubrange(count...)
+    return bytes
+  }
+
+  /// Replaces `path` with `bytes` so that a crash at any moment leaves
+  /// either the old file or the new one, never a mix: write a temporary
+  /// file in the same directory, fsync it, rename it over the target,
+  /// fsync the directory so the rename itself is durable.
+  public static func writeAtomically(_ path: String, _ bytes: some Collection<UInt8>) throws(FileSystemError) {
+    let directory = parentDirectory(of: path)
+    let name = lastComponent(of: path)
+    let temporary = directory + "/." + name + ".tmp-" + String(getpid())
+    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    if fd < 0 { throw FileSystemError(path: temporary, operation: "create", code: errno) }
+    var closed = false
+    defer {
+      if !closed { close(fd) }
+    }
+    do throws(FileSystemError) {
+      try writeAll(fd, bytes, path: temporary)
+      if fsync(fd) != 0 { throw FileSystemError(path: temporary, operation: "fsync", code: errno) }
+      closed = true
+      if close(fd) != 0 { throw FileSystemError(path: temporary, operation: "close", code: errno) }
+      if rename(temporary, path) != 0 { throw FileSystemError(path: path, operation: "rename into place", code: errno) }
+    } catch let failure {
+      unlink(temporary)
+      throw failure
+    }
+    try syncDirectory(directory)
+  }
+
+  /// Appends `bytes` and fsyncs (the audit log).
+  public static func append(_ path: String, _ bytes: [UInt8]) throws(FileSystemError) {
+    let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+    if fd < 0 { throw FileSystemError(path: path, operation: "open for append", code: errno) }
+    defer { close(fd) }
+    try writeAll(fd, bytes, path: path)
+    if fsync(fd) != 0 { throw FileSystemError(path: path, operation: "fsync", code: errno) }
+  }
+
+  public static func syncDirectory(_ directory: String) throws(FileSystemError) {
+    let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    if fd < 0 { throw FileSystemError(path: directory, operation: "open", code: errno) }
+    defer { close(fd) }
+    if fsync(fd) != 0 && errno != EINVAL { throw FileSystemError(path: directory, operation: "fsync", code: errno) }
+  }
+
+  static func writeAll(_ fd: Int32, _ bytes: some Collection<UInt8>, path: String) throws(FileSystemError) {
+    let array = Array(bytes)
+    var offset = 0
+    while offset < array.count {
+      let wrote = array.withUnsafeBytes { raw in
+        write(fd, raw.baseAddress! + offset, raw.count - offset)
+      }
+      if wrote < 0 {
+        if errno == EINTR { continue }
+        throw FileSystemError(path: path, operation: "write", code: errno)
+      }
+      offset += wrote
+    }
+  }
+
+  public static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+
+  public static func isDirectory(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+  }
+
+  /// Whether this user may create and replace files in `directory`.
+  public static func isWritableDirectory(_ directory: String) -> Bool {
+    access(directory, W_OK | X_OK) == 0
+  }
+
+  public static func createDirectory(_ path: String) throws(FileSystemError) {
+    if isDirectory(path) { return }
+    let parent = parentDirectory(of: path)
+    if parent != path && !isDirectory(parent) { try createDirectory(parent) }
+    if mkdir(path, 0o755) != 0 && errno != EEXIST {
+      throw FileSystemError(path: path, operation: "create directory", code: errno)
+    }
+  }
+
+  /// What identifies a version of a file without reading it: when any of
+  /// these change, the file was replaced or written.
+  public struct Identity: Hashable, Sendable {
+    public let device: UInt64
+    public let inode: UInt64
+    public let size: Int64
+    public let modifiedNanoseconds: Int64
+  }
+
+  public static func identity(_ path: String) -> Identity? {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return nil }
+    return Identity(
+      device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
+      modifiedNanoseconds: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+  }
+
+  public static func parentDirectory(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "." }
+    if slash == path.startIndex { return "/" }
+    return String(path[..<slash])
+  }
+
+  public static func lastComponent(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return path }
+    return String(path[path.index(after: slash)...])
+  }
+
+  public static func join(_ directory: String, _ name: String) -> String {
+    directory.hasSuffix("/") ? directory + name : directory + "/" + name
+  }
+}
+
+/// An exclusive advisory lock (flock) on the data directory's lock file,
+/// held while a save reads, checks and replaces a collection file, so two
+/// processes never interleave their read-check-write.
+public final class DirectoryLock {
+  private var fd: Int32
+
+  /// Blocks until the lock is held.
+  public init(directory: String) throws(FileSystemError) {
+    let path = FileSystem.join(directory, ".greensilk.lock")
+    fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+    if fd < 0 { throw FileSystemError(path: path, operation: "open the lock file", code: errno) }
+    while flock(fd, LOCK_EX) != 0 {
+      if errno == EINTR { continue }
+      let code = errno
+      close(fd)
+      fd = -1
+      throw FileSystemError(path: path, operation: "lock", code: code)
+    }
+  }
+
+  public func release() {
+    guard fd >= 0 else { return }
+    flock(fd, LOCK_UN)
+    close(fd)
+    fd = -1
+  }
+
+  deinit { release() }
+}
