@@ -1,0 +1,36 @@
+import ArgumentParser
+import GreenSilkCore
+
+/// `greensilk normalize`: rewrites the data files in canonical form.
+struct NormalizeCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "normalize",
+    abstract: "Rewrite the data files in canonical form (our field order, sorted by id).",
+    discussion: """
+      Useful after editing files by hand or with other tools, so that later diffs \
+      show only real changes. A file with any line that does not load is left \
+      untouched and its problems are printed; fix them (see `greensilk validate`) \
+      and run again.
+      """
+  )
+
+  @OptionGroup var data: DataOptions
+
+  func run() throws {
+    try failing {
+      let store = try data.openStore()
+      let outcome: Normalizer.Outcome
+      do {
+        outcome = try Normalizer.normalize(store)
+      } catch {
+        throw CommandFailure(message: "greensilk: \(error)", status: 1)
+      }
+      for file in outcome.rewritten { FileHandleOutput.standardOutput.write("rewrote \(file.fileName)\n") }
+      for (file, issues) in outcome.skipped {
+        FileHandleOutput.standardError.write("left \(file.fileName) untouched:\n")
+        for issue in issues { FileHandleOutput.standardError.write("  \(issue)\n") }
+      }
+      if !outcome.skipped.isEmpty { throw ExitCode(1) }
+    }
+  }
+}
