@@ -1,0 +1,312 @@
+/// What a report covers.
+public struct ReportOptions: Sendable {
+  public var asOf: Day
+  public var corridor: CorridorCode?
+  public var area: CooperationArea?
+  /// Stage movements are listed from this date (from the audit log).
+  public var since: Day?
+  public var topCountries: Int
+
+  public init(asOf: Day, corridor: CorridorCode? = nil, area: CooperationArea? = nil, since: Day? = nil, topCountries: Int = 10) {
+    self.asOf = asOf
+    self.corridor = corridor
+    self.area = area
+    self.since = since
+    self.topCountries = topCountries
+  }
+}
+
+/// Builds the monitoring and mid-term assessment report (Plan §X) from
+/// the data set, the audit log and the options.
+public enum ReportBuilder {
+  /// The data set narrowed to the options' corridor and area.
+  public static func scope(_ data: DataSet, _ options: ReportOptions) -> DataSet {
+    guard options.corridor != nil || options.area != nil else { return data }
+    var scoped = data
+    for project in data.projects {
+      let inCorridor = options.corridor.map { project.corridors.contains($0) } ?? true
+      let inArea = options.area.map { project.area == $0 } ?? true
+      if !(inCorridor && inArea) { scoped.removeProject(id: project.id) }
+    }
+    if let corridor = options.corridor {
+      let members = Set(data.corridorMembers[corridor] ?? [])
+      for activity in data.activities where !activity.participants.contains(where: { members.contains($0.country) }) {
+        scoped.removeActivity(id: activity.id)
+      }
+    }
+    return scoped
+  }
+
+  public static func build(_ data: DataSet, audit: [AuditEntry], options: ReportOptions) -> ReportDocument {
+    let scoped = scope(data, options)
+    let portfolio = Portfolio(scoped, today: options.asOf)
+    var subtitle = [
+      "Data set: \(data.meta.title) — \(data.meta.label.label.uppercased()) data"
+        + (data.meta.asOf.map { ", as of \($0)" } ?? ""),
+      "Report as of \(options.asOf)",
+    ]
+    if let corridor = options.corridor {
+      subtitle.append("Corridor: \(corridor.rawValue) (\(data.corridor(corridor)?.name ?? ""))")
+    }
+    if let area = options.area { subtitle.append("Cooperation area: \(area.label)") }
+    if data.meta.label == .illustrative || data.meta.label == .synthetic || data.meta.label == .mixed {
+      subtitle.append(
+        "Note: this data set is labelled \(data.meta.label.rawValue); records whose source is \"illustrative\" or \"synthetic\" are not real projects.")
+    }
+    var sections: [ReportSection] = []
+    sections.append(summarySection(portfolio, scoped))
+    sections.append(keyProjectSection(portfolio))
+    sections.append(stageSection(portfolio))
+    sections.append(lightSection(portfolio))
+    if options.corridor == nil { sections.append(corridorSection(portfolio)) }
+    sections.append(areaSection(scoped))
+    sections.append(movementSection(scoped, audit: audit, options: options))
+    sections.append(overdueSection(portfolio))
+    sections.append(screeningSection(scoped))
+    sections.append(indicatorSection(portfolio))
+    sections.append(envoySection(portfolio, scoped, options))
+    sections.append(totalsSection(scoped))
+    if !data.meta.attributions.isEmpty {
+      sections.append(
+        ReportSection(id: "sources", title: "Sources and attribution", blocks: data.meta.attributions.map { .paragraph($0) }))
+    }
+    return ReportDocument(title: "Green Silk Road monitoring report", subtitle: subtitle, sections: sections)
+  }
+
+  static func summarySection(_ p: Portfolio, _ data: DataSet) -> ReportSection {
+    let green = p.budgetByInstrumentUSD.filter { $0.key.isGreen }.values.reduce(0, +)
+    let rows: [[String]] = [
+      ["Projects tracked", ReportFormat.grouped(p.projectCount)],
+      ["Key projects tracked (plan: 25)", ReportFormat.grouped(p.keyProjectsTracked)],
+      ["In implementation", ReportFormat.grouped(p.count(.implementation))],
+      ["Red-light projects", ReportFormat.grouped(p.byLight.red)],
+      ["Overdue milestones", ReportFormat.grouped(p.overdue.count)],
+      ["Budget with a USD figure", "USD " + ReportFormat.money(p.budgetUSD)],
+      ["  of which green instruments", "USD " + ReportFormat.money(green)],
+      ["Envoy activities / participants", "\(ReportFormat.grouped(p.envoys.activityCount)) / \(ReportFormat.grouped(p.envoys.participants))"],
+    ]
+    return ReportSection(
+      id: "summary", title: "Summary",
+      blocks: [.table(ReportTable(headers: ["Measure", "Value"], alignments: [.left, .right], rows: rows))])
+  }
+
+  static func keyProjectSection(_ p: Portfolio) -> ReportSection {
+    let rows = p.keyProjects.map { area -> [String] in
+      [
+        area.area.label, String(area.planned), String(area.tracked),
+        String(area.byDelivery[.onTrack] ?? 0), String(area.byDelivery[.atRisk] ?? 0),
+        String(area.byDelivery[.offTrack] ?? 0),
+      ]
+    }
+    let total = [
+      "Total", "25", String(p.keyProjectsTracked), String(p.keyProjectsOnTrack),
+      String(p.keyProjects.reduce(0) { $0 + ($1.byDelivery[.atRisk] ?? 0) }),
+      String(p.keyProjects.reduce(0) { $0 + ($1.byDelivery[.offTrack] ?? 0) }),
+    ]
+    return ReportSection(
+      id: "key-projects", title: "Key projects by cooperation area (against Plan §IX)",
+      blocks: [
+        .table(
+          ReportTable(
+            headers: ["Area", "Plan", "Tracked", "On track", "At risk", "Off track"],
+            alignments: [.left, .right, .right, .right, .right, .right], rows: rows + [total]))
+      ])
+  }
+
+  static func stageSection(_ p: Portfolio) -> ReportSection {
+    let bars = Stage.allCases.map { ReportBars.Bar(label: $0.label, value: Double(p.count($0)), tone: "stage-" + $0.rawValue) }
+    let rows = Stage.allCases.map { [$0.label, String($0.iatiStatus), String(p.count($0))] }
+    return ReportSection(
+      id: "stages", title: "Projects by stage",
+      blocks: [
+        .bars(ReportBars(title: "Projects by stage", unit: "projects", bars: bars)),
+        .table(ReportTable(headers: ["Stage", "IATI status", "Projects"], alignments: [.left, .right, .right], rows: rows)),
+      ])
+  }
+
+  static func lightSection(_ p: Portfolio) -> ReportSection {
+    let mix = p.byLight
+    let bars = [
+      ReportBars.Bar(label: "Green", value: Double(mix.green), tone: "light-green"),
+      ReportBars.Bar(label: "Yellow", value: Double(mix.yellow), tone: "light-yellow"),
+      ReportBars.Bar(label: "Red", value: Double(mix.red), tone: "light-red"),
+      ReportBars.Bar(label: "Not screened", value: Double(mix.notScreened), tone: "light-none"),
+    ]
+    return ReportSection(
+      id: "lights", title: "Environmental screening: BRIGC traffic light",
+      blocks: [
+        .bars(ReportBars(title: "Traffic-light mix", unit: "projects", bars: bars)),
+        .paragraph(
+          "Red: a dimension (pollution, climate, biodiversity) rated significant and irreversible. Green: none significant and at least one positive. Yellow: all neutral or mitigable."
+        ),
+      ])
+  }
+
+  static func corridorSection(_ p: Portfolio) -> ReportSection {
+    let rows = p.corridors.map { c -> [String] in
+      [
+        c.code.rawValue, String(c.projectCount), String(c.byStage[.implementation] ?? 0),
+        String(c.byLight.green), String(c.byLight.yellow), String(c.byLight.red),
+        ReportFormat.money(c.budgetUSD), ReportFormat.grouped(c.envoyParticipants),
+      ]
+    }
+    return ReportSection(
+      id: "corridors", title: "By economic corridor",
+      blocks: [
+        .table(
+          ReportTable(
+            headers: ["Corridor", "Projects", "Implementing", "Green", "Yellow", "Red", "Budget USD", "Envoy participants"],
+            alignments: [.left, .right, .right, .right, .right, .right, .right, .right], rows: rows)),
+        .paragraph("A project on several corridors counts once in each. Envoy participants are counted from the corridor's member countries."),
+      ])
+  }
+
+  static func areaSection(_ data: DataSet) -> ReportSection {
+    var rows: [[String]] = []
+    for area in CooperationArea.allCases {
+      let projects = data.projects.filter { $0.area == area }
+      rows.append([
+        area.label, String(projects.count), String(projects.filter(\.isKeyProject).count),
+        String(projects.filter { $0.stage == .implementation }.count),
+        String(projects.filter { $0.light == .red }.count),
+      ])
+    }
+    let unassigned = data.projects.filter { $0.area == nil }.count
+    if unassigned > 0 { rows.append(["(no area)", String(unassigned), "0", "", ""]) }
+    return ReportSection(
+      id: "areas", title: "By cooperation area",
+      blocks: [
+        .table(
+          ReportTable(
+            headers: ["Area", "Projects", "Key", "Implementing", "Red light"],
+            alignments: [.left, .right, .right, .right, .right], rows: rows))
+      ])
+  }
+
+  static func movementSection(_ data: DataSet, audit: [AuditEntry], options: ReportOptions) -> ReportSection {
+    let since = options.since ?? Day(year: options.asOf.year, month: 1, day: 1) ?? options.asOf
+    let ids = Set(data.projects.map(\.id))
+    let moves = audit.filter { entry in
+      entry.file == .projects && ids.contains(entry.id) && entry.at.day >= since && entry.at.day <= options.asOf
+        && entry.changes.contains { $0.field == "stage" }
+    }
+    guard !moves.isEmpty else {
+      return ReportSection(
+        id: "movements", title: "Stage movements since \(since)",
+        blocks: [.paragraph("No stage movements recorded in the audit log between \(since) and \(options.asOf).")])
+    }
+    let rows = moves.map { entry -> [String] in
+      let change = entry.changes.first { $0.field == "stage" }
+      return [
+        entry.at.day.description, entry.id, unquote(change?.old) ?? "(new)", unquote(change?.new) ?? "(deleted)",
+        entry.user.login,
+      ]
+    }
+    return ReportSection(
+      id: "movements", title: "Stage movements since \(since)",
+      blocks: [.table(ReportTable(headers: ["Date", "Project", "From", "To", "By"], rows: rows))])
+  }
+
+  static func overdueSection(_ p: Portfolio) -> ReportSection {
+    guard !p.overdue.isEmpty else {
+      return ReportSection(id: "overdue", title: "Overdue milestones", blocks: [.paragraph("None as of \(p.today).")])
+    }
+    let rows = p.overdue.map { [$0.projectID, $0.milestone, $0.due.description, String($0.daysOverdue)] }
+    return ReportSection(
+      id: "overdue", title: "Overdue milestones (\(p.overdue.count))",
+      blocks: [
+        .table(
+          ReportTable(headers: ["Project", "Milestone", "Due", "Days overdue"], alignments: [.left, .left, .left, .right], rows: rows))
+      ])
+  }
+
+  static func screeningSection(_ data: DataSet) -> ReportSection {
+    let flagged = data.projects.filter { $0.light == .red || $0.screening.esCategory == .a }
+    guard !flagged.isEmpty else {
+      return ReportSection(id: "screening", title: "Red-light and category A projects", blocks: [.paragraph("None.")])
+    }
+    let rows = flagged.map { project -> [String] in
+      [
+        project.id, project.light?.label ?? "—", project.screening.esCategory?.label ?? "—", project.stage.label,
+        project.screening.hasMitigationNote ? "yes" : "MISSING",
+      ]
+    }
+    return ReportSection(
+      id: "screening", title: "Red-light and category A projects",
+      blocks: [.table(ReportTable(headers: ["Project", "Light", "E&S", "Stage", "Mitigation note"], rows: rows))])
+  }
+
+  static func indicatorSection(_ p: Portfolio) -> ReportSection {
+    var blocks: [ReportBlock] = []
+    for goal in p.indicators {
+      let mean = goal.meanProgress.map(ReportFormat.percent) ?? "—"
+      blocks.append(
+        .paragraph(
+          "Toward \(goal.goal.rawValue): \(goal.indicators.count) indicators, \(goal.measured) measured, \(goal.reached) at or past target; mean progress \(mean)."
+        ))
+      if !goal.indicators.isEmpty {
+        let rows = goal.indicators.map { status -> [String] in
+          let i = status.indicator
+          return [
+            status.projectID, i.title, i.unit, number(i.baseline), number(i.target), i.actual.map(number) ?? "—",
+            i.progress.map(ReportFormat.percent) ?? "—",
+          ]
+        }
+        blocks.append(
+          .table(
+            ReportTable(
+              headers: ["Project", "Indicator", "Unit", "Baseline", "Target", "Actual", "Progress"],
+              alignments: [.left, .left, .left, .right, .right, .right, .right], rows: rows)))
+      }
+    }
+    return ReportSection(id: "indicators", title: "Indicators toward the 2025 and 2030 goals", blocks: blocks)
+  }
+
+  static func envoySection(_ p: Portfolio, _ data: DataSet, _ options: ReportOptions) -> ReportSection {
+    let e = p.envoys
+    let yearRows = e.byYear.map { [String($0.year), String($0.activities), ReportFormat.grouped($0.participants)] }
+    let countryRows = e.byCountry.prefix(options.topCountries).map {
+      [$0.country.description, data.countryName($0.country), ReportFormat.grouped($0.participants)]
+    }
+    let focusRows = e.byFocus.map { [$0.focus.label, String($0.activities), ReportFormat.grouped($0.participants)] }
+    return ReportSection(
+      id: "envoys", title: "Green Silk Road Envoys Program (event records)",
+      blocks: [
+        .paragraph(
+          "\(e.activityCount) activities, \(ReportFormat.grouped(e.participants)) participants from \(e.countries) countries (summed from event records; see the official totals below)."
+        ),
+        .line(
+          ReportLine(
+            title: "Envoy participants per year", xLabel: "Year", yLabel: "Participants",
+            points: e.byYear.map { (String($0.year), Double($0.participants)) })),
+        .table(ReportTable(headers: ["Year", "Activities", "Participants"], alignments: [.left, .right, .right], rows: yearRows)),
+        .table(
+          ReportTable(headers: ["Country", "Name", "Participants"], alignments: [.left, .left, .right], rows: Array(countryRows))),
+        .table(ReportTable(headers: ["Focus", "Activities", "Participants"], alignments: [.left, .right, .right], rows: focusRows)),
+      ])
+  }
+
+  static func totalsSection(_ data: DataSet) -> ReportSection {
+    let rows = data.programTotals.map { total -> [String] in
+      [
+        total.program, total.metric, (total.qualifier.map { $0 + " " } ?? "") + number(total.value),
+        total.asOf.description, total.source.url ?? total.source.dataset,
+      ]
+    }
+    return ReportSection(
+      id: "totals", title: "Official program totals (as reported, with sources)",
+      blocks: [
+        .table(ReportTable(headers: ["Program", "Metric", "Value", "As of", "Source"], rows: rows)),
+        .paragraph("Official totals are rounded cumulative snapshots; they are kept apart from sums of event records."),
+      ])
+  }
+
+  static func number(_ value: Double) -> String {
+    value.rounded() == value && abs(value) < 1e15 ? ReportFormat.grouped(Int(value)) : ReportFormat.oneDecimal(value)
+  }
+
+  static func unquote(_ json: String?) -> String? {
+    guard let json, json.hasPrefix("\""), json.hasSuffix("\""), json.count >= 2 else { return json }
+    return String(json.dropFirst().dropLast())
+  }
+}

@@ -1,0 +1,51 @@
+/// Rewrites collection files in canonical form: one record per line in
+/// our field order, sorted by id. A file with any bad line is left alone
+/// (normalising would have to move or drop it) and reported instead.
+public enum Normalizer {
+  public struct Outcome: Sendable {
+    public var rewritten: [DataFile] = []
+    public var unchanged: [DataFile] = []
+    public var skipped: [(DataFile, [LoadIssue])] = []
+  }
+
+  public static func normalize(_ store: FileStore) throws(StoreError) -> Outcome {
+    guard !store.isReadOnly else { throw StoreError.readOnly }
+    var outcome = Outcome()
+    func run<R: StoredRecord>(_ type: R.Type) throws(StoreError) {
+      let path = store.path(of: R.file)
+      let display = FileSystem.join(store.displayDirectory, R.file.fileName)
+      do {
+        let lock = try DirectoryLock(directory: store.directory)
+        defer { lock.release() }
+        guard let bytes = try FileSystem.read(path) else { return }
+        let parsed = CollectionParser.parse(R.self, bytes: bytes, displayPath: display)
+        if !parsed.issues.isEmpty {
+          outcome.skipped.append((R.file, parsed.issues))
+          return
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        for record in parsed.records.sorted(by: { $0.id < $1.id }) {
+          out += Array(record.jsonLine.utf8)
+          out.append(0x0A)
+        }
+        if out == bytes {
+          outcome.unchanged.append(R.file)
+        } else {
+          try FileSystem.writeAtomically(path, out)
+          outcome.rewritten.append(R.file)
+        }
+      } catch {
+        throw StoreError.io(error)
+      }
+    }
+    try run(Country.self)
+    try run(Corridor.self)
+    try run(CorridorMembership.self)
+    try run(AreaInfo.self)
+    try run(Project.self)
+    try run(EnvoyActivity.self)
+    try run(ProgramTotal.self)
+    return outcome
+  }
+}
