@@ -21,35 +21,138 @@ public struct Buffer: Equatable, Sendable {
   public var size: Size { Size(width: width, height: height) }
   public var area: Rect { Rect(x: 0, y: 0, width: width, height: height) }
 
+  /// The cell at (x, y), which must be inside the buffer. Setting through
+  /// the subscript does no wide-glyph repair; prefer `setCell` or `put`.
   public subscript(x: Int, y: Int) -> Cell {
     get { cells[y * width + x] }
     set { cells[y * width + x] = newValue }
   }
 
+  /// The cell at (x, y), or nil outside the buffer.
+  public func cell(x: Int, y: Int) -> Cell? {
+    guard x >= 0, x < width, y >= 0, y < height else { return nil }
+    return cells[y * width + x]
+  }
+
   /// Writes `text` starting at (x, y), never past `maxWidth` columns nor
   /// the right edge, and returns the number of columns used. A wide glyph
-  /// that would be cut in half is replaced by a space.
+  /// that would be cut in half is replaced by a space; so is the visible
+  /// half of one that starts left of column 0. Control characters become
+  /// placeholders (`Sanitizer`), zero-width graphemes are skipped, and a
+  /// wide glyph partly overwritten at either end is repaired.
+  ///
+  /// This is the single way text enters the grid, so it is kept fast:
+  /// printable ASCII is copied byte by byte with no grapheme breaking and
+  /// no allocation; only the rest goes through grapheme iteration.
   @discardableResult
   public mutating func put(
     _ text: some StringProtocol, x: Int, y: Int, style: Style = .text, maxWidth: Int = .max
   ) -> Int {
-    guard y >= 0, y < height, x < width else { return 0 }
-    let limit = min(width, x + max(0, maxWidth))
+    guard y >= 0, y < height, x < width, maxWidth > 0 else { return 0 }
+    let (sum, overflow) = x.addingReportingOverflow(maxWidth)
+    let limit = overflow ? width : min(width, sum)
+    guard limit > 0 else { return 0 }
+    let whole = Substring(text)
+    let row = y * width
+    let width = self.width
     var column = x
-    for grapheme in Sanitizer.visibleGraphemes(text) {
-      let glyphWidth = TextWidth.columns(of: grapheme)
-      if glyphWidth == 0 { continue }
-      if column + glyphWidth > limit {
-        if glyphWidth == 2, column < limit, column >= 0 { setCell(Cell(" ", style: style), x: column, y: y) }
-        break
+    cells.withUnsafeMutableBufferPointer { cells in
+      // Fast path: printable ASCII, one byte per cell.
+      var resume: Int? = 0
+      let symbols = Buffer.asciiSymbols
+      let asciiDone = whole.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+        var index = 0
+        while index < bytes.count, column < limit {
+          let byte = bytes[index]
+          guard byte >= 0x20, byte < 0x7F else {
+            // A non-ASCII scalar may combine with the character before it
+            // ("e" + U+0301), so the slow path redoes that character.
+            if byte >= 0x80, index > 0 {
+              index -= 1
+              column -= 1
+            }
+            resume = index
+            return false
+          }
+          if column >= 0 { cells[row + column] = Cell(symbols[Int(byte)], width: 1, style: style) }
+          column += 1
+          index += 1
+        }
+        return true
       }
-      if column >= 0 {
-        setCell(Cell(grapheme, width: UInt8(glyphWidth), style: style), x: column, y: y)
-        if glyphWidth == 2, column + 1 < width { setCell(.continuation(style), x: column + 1, y: y) }
+      guard asciiDone != true, let offset = resume, column < limit else { return }
+      let rest = whole[whole.utf8.index(whole.startIndex, offsetBy: offset)...]
+      Sanitizer.forEachVisibleGrapheme(rest) { symbol, glyphWidth in
+        if glyphWidth == 0 { return true }
+        if column + glyphWidth > limit {
+          if column >= 0, column < limit {
+            cells[row + column] = Cell(" ", style: style)
+            column += 1
+          }
+          return false
+        }
+        if column >= 0 {
+          cells[row + column] = Cell(symbol, width: UInt8(glyphWidth), style: style)
+          if glyphWidth == 2 { cells[row + column + 1] = .continuation(style) }
+        } else if column + glyphWidth > 0 {
+          cells[row] = Cell(" ", style: style)
+        }
+        column += glyphWidth
+        return true
       }
-      column += glyphWidth
     }
+    repairEdges(row: y, from: max(x, 0), to: min(column, width))
     return max(0, column - x)
+  }
+
+  /// Printable ASCII as ready-made one-character strings (small strings,
+  /// stored inline, so copying one never allocates).
+  static let asciiSymbols: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+
+  /// After cells `start..<end` of row `y` were overwritten: a wide glyph
+  /// that lost its continuation on the left, or a continuation that lost
+  /// its glyph on the right, becomes a space in its own style.
+  mutating func repairEdges(row y: Int, from start: Int, to end: Int) {
+    guard end > start else { return }
+    let row = y * width
+    if start > 0, cells[row + start - 1].width == 2, !cells[row + start].isContinuation {
+      cells[row + start - 1] = Cell(" ", style: cells[row + start - 1].style)
+    }
+    if end < width, cells[row + end].isContinuation {
+      cells[row + end] = Cell(" ", style: cells[row + end].style)
+    }
+  }
+
+  /// Writes styled spans one after the other from (x, y), within
+  /// `maxWidth` columns, and returns the columns used.
+  @discardableResult
+  public mutating func put(_ spans: [Span], x: Int, y: Int, maxWidth: Int = .max) -> Int {
+    var used = 0
+    for span in spans {
+      guard used < maxWidth else { break }
+      used += put(span.text, x: x + used, y: y, style: span.style, maxWidth: maxWidth - used)
+    }
+    return used
+  }
+
+  /// Writes `text` on the first row of `area`, cut with `ellipsis` when too
+  /// wide and placed by `alignment`. Cells of the row that the text does not
+  /// cover are left as they are.
+  @discardableResult
+  public mutating func put(
+    _ text: some StringProtocol, in area: Rect, style: Style = .text,
+    alignment: TextAlignment = .left, ellipsis: String = "…"
+  ) -> Int {
+    guard !area.isEmpty else { return 0 }
+    let shown = TextWidth.truncate(text, toWidth: area.width, ellipsis: ellipsis)
+    let shownWidth = TextWidth.columns(of: shown)
+    let offset: Int
+    switch alignment {
+    case .left: offset = 0
+    case .center: offset = (area.width - shownWidth) / 2
+    case .right: offset = area.width - shownWidth
+    }
+    return put(shown, x: area.x + offset, y: area.y, style: style, maxWidth: area.width - offset)
   }
 
   /// Sets one cell, repairing any wide glyph it overwrites half of.
@@ -70,9 +173,22 @@ public struct Buffer: Equatable, Sendable {
   public mutating func fill(_ rect: Rect, with cell: Cell = .blank) {
     let clipped = rect.intersection(area)
     guard !clipped.isEmpty else { return }
-    for y in clipped.y..<clipped.maxY {
-      for x in clipped.x..<clipped.maxX { setCell(cell, x: x, y: y) }
+    guard cell.width == 1 else {
+      for y in clipped.y..<clipped.maxY {
+        for x in clipped.x..<clipped.maxX { setCell(cell, x: x, y: y) }
+      }
+      return
     }
+    for y in clipped.y..<clipped.maxY {
+      let row = y * width
+      for x in clipped.x..<clipped.maxX { cells[row + x] = cell }
+      repairEdges(row: y, from: clipped.x, to: clipped.maxX)
+    }
+  }
+
+  /// Resets every cell to a blank.
+  public mutating func clear() {
+    for index in cells.indices { cells[index] = .blank }
   }
 
   /// Changes the style of every cell in `rect`, keeping the symbols.
