@@ -57,8 +57,9 @@ struct LayoutTests {
     #expect(sizes([.length(3), .length(2)], 10) == [3, 2])
   }
 
-  @Test func tooSmallShrinksSpacingThenLaterSegments() {
-    #expect(Layout.sizes(for: [.length(3), .length(3)], total: 7, spacing: 2) == ([3, 3], 1))
+  @Test func tooSmallShrinksLaterSegmentsThenSpacing() {
+    #expect(Layout.sizes(for: [.length(3), .length(3)], total: 7, spacing: 2) == ([3, 2], 2))
+    #expect(Layout.sizes(for: [.length(3), .length(3), .fill(1)], total: 3, spacing: 2) == ([1, 0, 0], 1))
     #expect(sizes([.length(1), .fill(1), .length(1)], 1) == [1, 0, 0])
     #expect(sizes([.length(1), .fill(1), .length(1)], 2) == [1, 0, 1])
     #expect(sizes([.length(5), .length(5)], 7) == [5, 2])

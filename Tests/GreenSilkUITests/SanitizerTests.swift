@@ -75,3 +75,35 @@ struct SanitizerTests {
     #expect(inner == Rect(x: 1, y: 1, width: 38, height: 3))
   }
 }
+
+@Suite("Grapheme iteration")
+struct GraphemeIterationTests {
+  /// What `Buffer.put` must show, built the slow, obvious way: the
+  /// standard library's graphemes, any holding a control split into
+  /// placeholders.
+  func reference(_ text: String) -> [String] {
+    var out: [String] = []
+    for character in text {
+      if character.unicodeScalars.contains(where: Sanitizer.isControl) {
+        for scalar in character.unicodeScalars {
+          out.append(String(Sanitizer.isControl(scalar) ? Sanitizer.placeholder(for: scalar) : scalar))
+        }
+      } else {
+        out.append(String(character))
+      }
+    }
+    return out
+  }
+
+  @Test(
+    "The quick path agrees with full grapheme breaking",
+    arguments: [
+      "plain ASCII", "e\u{301}\u{302}x", "中文字符 한국어 ひらがな", "\u{1100}\u{1161}\u{11A8}한\u{1100}한",
+      "👩‍👩‍👧 👍🏽 🇨🇳🇯🇵 ❤\u{FE0F}", "\u{200D}©", "👩\u{200D}©", "\u{600}1 \u{110BD}2",
+      "a\r\nb\u{1B}[2J\u{9B}\u{85}\u{7F}", "\u{301}lone", "x\u{20DD}", "क्षि", "©®\u{AD}z",
+      "Ａ！ＢＣ", "tab\there", hostileText,
+    ])
+  func quickPathMatchesReference(_ text: String) {
+    #expect(Sanitizer.visibleGraphemes(text) == reference(text))
+  }
+}

@@ -41,9 +41,9 @@ public struct Buffer: Equatable, Sendable {
   /// placeholders (`Sanitizer`), zero-width graphemes are skipped, and a
   /// wide glyph partly overwritten at either end is repaired.
   ///
-  /// This is the single way text enters the grid, so it is kept fast:
-  /// printable ASCII is copied byte by byte with no grapheme breaking and
-  /// no allocation; only the rest goes through grapheme iteration.
+  /// This is the single way text enters the grid, so it is kept fast: see
+  /// `Sanitizer.forEachVisibleGrapheme`, which walks the UTF-8 bytes and
+  /// allocates nothing for printable ASCII.
   @discardableResult
   public mutating func put(
     _ text: some StringProtocol, x: Int, y: Int, style: Style = .text, maxWidth: Int = .max
@@ -52,39 +52,13 @@ public struct Buffer: Equatable, Sendable {
     let (sum, overflow) = x.addingReportingOverflow(maxWidth)
     let limit = overflow ? width : min(width, sum)
     guard limit > 0 else { return 0 }
-    let whole = Substring(text)
     let row = y * width
-    let width = self.width
     var column = x
     cells.withUnsafeMutableBufferPointer { cells in
-      // Fast path: printable ASCII, one byte per cell.
-      var resume: Int? = 0
-      let symbols = Buffer.asciiSymbols
-      let asciiDone = whole.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-        var index = 0
-        while index < bytes.count, column < limit {
-          let byte = bytes[index]
-          guard byte >= 0x20, byte < 0x7F else {
-            // A non-ASCII scalar may combine with the character before it
-            // ("e" + U+0301), so the slow path redoes that character.
-            if byte >= 0x80, index > 0 {
-              index -= 1
-              column -= 1
-            }
-            resume = index
-            return false
-          }
-          if column >= 0 { cells[row + column] = Cell(symbols[Int(byte)], width: 1, style: style) }
-          column += 1
-          index += 1
-        }
-        return true
-      }
-      guard asciiDone != true, let offset = resume, column < limit else { return }
-      let rest = whole[whole.utf8.index(whole.startIndex, offsetBy: offset)...]
-      Sanitizer.forEachVisibleGrapheme(rest) { symbol, glyphWidth in
+      Sanitizer.forEachVisibleGrapheme(Substring(text)) { symbol, glyphWidth in
         if glyphWidth == 0 { return true }
         if column + glyphWidth > limit {
+          // Half a wide glyph would show: a space stands in for it.
           if column >= 0, column < limit {
             cells[row + column] = Cell(" ", style: style)
             column += 1
@@ -95,19 +69,15 @@ public struct Buffer: Equatable, Sendable {
           cells[row + column] = Cell(symbol, width: UInt8(glyphWidth), style: style)
           if glyphWidth == 2 { cells[row + column + 1] = .continuation(style) }
         } else if column + glyphWidth > 0 {
-          cells[row] = Cell(" ", style: style)
+          cells[row] = Cell(" ", style: style)  // a wide glyph cut by the left edge
         }
         column += glyphWidth
-        return true
+        return column < limit
       }
     }
     repairEdges(row: y, from: max(x, 0), to: min(column, width))
     return max(0, column - x)
   }
-
-  /// Printable ASCII as ready-made one-character strings (small strings,
-  /// stored inline, so copying one never allocates).
-  static let asciiSymbols: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
 
   /// After cells `start..<end` of row `y` were overwritten: a wide glyph
   /// that lost its continuation on the left, or a continuation that lost

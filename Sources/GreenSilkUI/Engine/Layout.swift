@@ -26,9 +26,10 @@ public enum Constraint: Hashable, Sendable {
 ///    rounded down, with the cells lost to rounding handed back by largest
 ///    remainder (ties go to the earlier segment), so `50%`+`50%` always
 ///    fill the space.
-/// 2. When the fixed segments do not fit, the spacing shrinks first, then
-///    `.max` segments, then the remaining segments in order: earlier ones
-///    keep their size and later ones shrink, down to zero.
+/// 2. The spacing is kept (it shrinks only when the area cannot even hold
+///    it). When the segments do not fit, `.max` segments shrink first, then
+///    the others in order: earlier ones keep their size and later ones
+///    shrink, down to zero.
 /// 3. Leftover space goes to `.fill` segments by weight (largest
 ///    remainder again); when there are none, equally to `.min` segments;
 ///    when there are none either, it stays unused at the end.
@@ -90,8 +91,8 @@ public struct Layout: Hashable, Sendable {
     guard count > 0 else { return ([], 0) }
     let total = Swift.max(0, total)
     let gaps = count - 1
-    var gap = Swift.max(0, spacing)
-    let roomBeforeShrinking = Swift.max(0, total - gap * gaps)
+    let gap = gaps > 0 ? Swift.min(Swift.max(0, spacing), total / gaps) : 0
+    let room = total - gap * gaps
 
     // 1. What each segment asks for.
     var wanted = [Int](repeating: 0, count: count)
@@ -106,15 +107,10 @@ public struct Layout: Hashable, Sendable {
       case .fill: break
       }
     }
-    let shares = apportion(roomBeforeShrinking, fractions.map(\.value))
+    let shares = apportion(room, fractions.map(\.value))
     for (slot, fraction) in fractions.enumerated() { wanted[fraction.index] = shares[slot] }
 
-    // 2. Shrink the spacing, then `.max`, then later segments.
-    let required = wanted.reduce(0, +)
-    if gaps > 0, required + gap * gaps > total {
-      gap = Swift.min(gap, Swift.max(0, total - required) / gaps)
-    }
-    let room = Swift.max(0, total - gap * gaps)
+    // 2. Shrink `.max`, then later segments.
     var sizes = [Int](repeating: 0, count: count)
     var left = room
     for (index, constraint) in constraints.enumerated() {

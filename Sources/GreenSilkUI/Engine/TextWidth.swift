@@ -50,8 +50,12 @@ public enum TextWidth {
   /// Columns taken by a string.
   public static func columns(of text: some StringProtocol) -> Int {
     if let ascii = asciiCount(text) { return ascii }
+    // The same walk as `Buffer.put`, so the two always agree.
     var total = 0
-    for character in text { total += columns(of: character) }
+    Sanitizer.forEachVisibleGrapheme(Substring(text)) { _, width in
+      total += width
+      return true
+    }
     return total
   }
 
