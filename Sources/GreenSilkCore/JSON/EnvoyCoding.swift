@@ -1,28 +1,44 @@
+enum ActivityField: String, FieldKeys {
+  case id, rev, title, kind, focus, host, location, start, end, participants
+  case reportedTotal = "reported_total"
+  case source
+  case changedBy = "changed_by"
+  case changedAt = "changed_at"
+  static let table = KeyTable<ActivityField>()
+}
+
+enum TotalField: String, FieldKeys {
+  case id, rev, program, metric, value, qualifier
+  case asOf = "as_of"
+  case source
+  static let table = KeyTable<TotalField>()
+}
+
 extension EnvoyActivity: StampedRecord {
   public static let file = DataFile.activities
 
   public func encode(into w: inout JSONWriter) {
     w.beginObject()
-    w.field("id", id)
-    w.field("rev", revision)
-    w.field("title", title)
-    w.field("kind", kind)
-    w.field("focus", focus)
-    w.field("host", host)
-    w.field("location", location)
-    w.field("start", start)
-    w.field("end", end)
-    w.key("participants")
+    w.field(ActivityField.id, id)
+    w.field(ActivityField.rev, revision)
+    w.field(ActivityField.title, title)
+    w.field(ActivityField.kind, kind)
+    w.field(ActivityField.focus, focus)
+    w.field(ActivityField.host, host)
+    w.field(ActivityField.location, location)
+    w.field(ActivityField.start, start)
+    w.field(ActivityField.end, end)
+    w.key(ActivityField.participants)
     w.beginObject()
     for entry in participants {
       w.key(entry.country.description)
       w.int(entry.count)
     }
     w.endObject()
-    if let reportedTotal { w.field("reported_total", reportedTotal) }
+    if let reportedTotal { w.field(ActivityField.reportedTotal, reportedTotal) }
     w.source("source", source)
-    if let changedBy { w.field("changed_by", changedBy) }
-    if let changedAt { w.field("changed_at", changedAt.description) }
+    if let changedBy { w.field(ActivityField.changedBy, changedBy) }
+    if let changedAt { w.field(ActivityField.changedAt, changedAt.description) }
     w.extras(extras)
     w.endObject()
   }
@@ -42,21 +58,21 @@ extension EnvoyActivity: StampedRecord {
     var source = SourceRef(dataset: "local")
     var changedBy: String?
     var changedAt: Timestamp?
-    var required = RequiredFields(["id", "title", "kind", "focus", "start", "end"])
+    var required = RequiredFields<ActivityField>([.id, .title, .kind, .focus, .start, .end])
     var extra = ExtraCollector()
-    try r.readObject { r, key in
-      required.saw(key)
-      switch key {
-      case "id": id = try r.readString()
-      case "rev": revision = try r.readInt()
-      case "title": title = try r.readString()
-      case "kind": kind = try r.readEnum(ActivityKind.self)
-      case "focus": focus = try r.readEnum(EnvoyFocus.self)
-      case "host": host = try r.readOptionalString() ?? ""
-      case "location": location = try r.readOptionalString() ?? ""
-      case "start": start = try r.readDay()
-      case "end": end = try r.readDay()
-      case "participants":
+    try r.readFields(ActivityField.self) { r, field in
+      required.saw(field)
+      switch field {
+      case .id: id = try r.readString()
+      case .rev: revision = try r.readInt()
+      case .title: title = try r.readString()
+      case .kind: kind = try r.readEnum(ActivityKind.self)
+      case .focus: focus = try r.readEnum(EnvoyFocus.self)
+      case .host: host = try r.readOptionalString() ?? ""
+      case .location: location = try r.readOptionalString() ?? ""
+      case .start: start = try r.readDay()
+      case .end: end = try r.readDay()
+      case .participants:
         try r.readObject { r, code in
           guard let country = CountryCode(code) else {
             throw JSONError("\"\(code)\" is not an ISO 3166-1 alpha-3 code (three letters)", column: nil)
@@ -65,11 +81,11 @@ extension EnvoyActivity: StampedRecord {
           guard count >= 0 else { throw JSONError("a participant count cannot be negative", column: nil) }
           participants.append(CountryCount(country: country, count: count))
         }
-      case "reported_total": reportedTotal = try r.readOptional { try $0.readInt() }
-      case "source": source = try r.readSource()
-      case "changed_by": changedBy = try r.readOptionalString()
-      case "changed_at": changedAt = try r.readOptional { try $0.readTimestamp() }
-      default: try extra.keep(key, &r)
+      case .reportedTotal: reportedTotal = try r.readOptional { try $0.readInt() }
+      case .source: source = try r.readSource()
+      case .changedBy: changedBy = try r.readOptionalString()
+      case .changedAt: changedAt = try r.readOptional { try $0.readTimestamp() }
+      case nil: try extra.keep(&r)
       }
     }
     try required.check()
@@ -87,13 +103,13 @@ extension ProgramTotal: StoredRecord {
 
   public func encode(into w: inout JSONWriter) {
     w.beginObject()
-    w.field("id", id)
-    w.field("rev", revision)
-    w.field("program", program)
-    w.field("metric", metric)
-    w.field("value", value)
-    if let qualifier { w.field("qualifier", qualifier) }
-    w.field("as_of", asOf)
+    w.field(TotalField.id, id)
+    w.field(TotalField.rev, revision)
+    w.field(TotalField.program, program)
+    w.field(TotalField.metric, metric)
+    w.field(TotalField.value, value)
+    if let qualifier { w.field(TotalField.qualifier, qualifier) }
+    w.field(TotalField.asOf, asOf)
     w.source("source", source)
     w.extras(extras)
     w.endObject()
@@ -103,20 +119,20 @@ extension ProgramTotal: StoredRecord {
     var total = ProgramTotal(
       id: "", program: "", metric: "", value: 0, asOf: Day(daysSinceEpoch: 0),
       source: SourceRef(dataset: ""))
-    var required = RequiredFields(["id", "program", "metric", "value", "as_of", "source"])
+    var required = RequiredFields<TotalField>([.id, .program, .metric, .value, .asOf, .source])
     var extra = ExtraCollector()
-    try r.readObject { r, key in
-      required.saw(key)
-      switch key {
-      case "id": total.id = try r.readString()
-      case "rev": total.revision = try r.readInt()
-      case "program": total.program = try r.readString()
-      case "metric": total.metric = try r.readString()
-      case "value": total.value = try r.readDouble()
-      case "qualifier": total.qualifier = try r.readOptionalString()
-      case "as_of": total.asOf = try r.readDay()
-      case "source": total.source = try r.readSource()
-      default: try extra.keep(key, &r)
+    try r.readFields(TotalField.self) { r, field in
+      required.saw(field)
+      switch field {
+      case .id: total.id = try r.readString()
+      case .rev: total.revision = try r.readInt()
+      case .program: total.program = try r.readString()
+      case .metric: total.metric = try r.readString()
+      case .value: total.value = try r.readDouble()
+      case .qualifier: total.qualifier = try r.readOptionalString()
+      case .asOf: total.asOf = try r.readDay()
+      case .source: total.source = try r.readSource()
+      case nil: try extra.keep(&r)
       }
     }
     try required.check()

@@ -7,7 +7,8 @@
 /// It reads UTF-8 bytes the caller has already validated.
 public struct JSONReader {
   let bytes: UnsafeBufferPointer<UInt8>
-  public private(set) var position: Int = 0
+  public internal(set) var position: Int = 0
+  var currentKeyRange: Range<Int> = 0..<0
 
   public init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -121,16 +122,13 @@ public struct JSONReader {
     guard peek() == UInt8(ascii: "\"") else { throw mismatch("a string") }
     position += 1
     let start = position
-    // Fast path: no escapes, decode the slice directly.
-    while position < bytes.count {
-      let byte = bytes[position]
-      if byte == UInt8(ascii: "\"") {
-        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
-        position += 1
-        return text
-      }
-      if byte == UInt8(ascii: "\\") { break }
-      if byte < 0x20 { throw error("control character inside a string (escape it as \\u00XX)") }
+    // Fast path: no escapes, decode the slice directly. (Raw control
+    // characters are tolerated here; lines never hold a raw newline.)
+    if let end = closingQuote(from: start) {
+      position = end + 1
+      return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
+    while position < bytes.count && bytes[position] != UInt8(ascii: "\\") && bytes[position] != UInt8(ascii: "\"") {
       position += 1
     }
     var scratch = Array(UnsafeBufferPointer(rebasing: bytes[start..<position]))

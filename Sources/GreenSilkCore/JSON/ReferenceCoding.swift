@@ -1,3 +1,26 @@
+enum CorridorField: String, FieldKeys {
+  case id, rev, name, aliases, route, source
+  static let table = KeyTable<CorridorField>()
+}
+
+enum CountryField: String, FieldKeys {
+  case id, rev, name
+  static let table = KeyTable<CountryField>()
+}
+
+enum MembershipField: String, FieldKeys {
+  case id, rev, corridor, country, source
+  static let table = KeyTable<MembershipField>()
+}
+
+enum AreaField: String, FieldKeys {
+  case id, rev, name
+  case planSection = "plan_section"
+  case keyProjects = "key_projects"
+  case source
+  static let table = KeyTable<AreaField>()
+}
+
 extension Corridor: StoredRecord {
   public static let file = DataFile.corridors
 
@@ -21,15 +44,15 @@ extension Corridor: StoredRecord {
     var route = ""
     var source: SourceRef?
     var extra = ExtraCollector()
-    try r.readObject { r, key in
-      switch key {
-      case "id": code = try r.readEnum(CorridorCode.self)
-      case "rev": revision = try r.readInt()
-      case "name": name = try r.readString()
-      case "aliases": aliases = try r.readList { try $0.readString() }
-      case "route": route = try r.readOptionalString() ?? ""
-      case "source": source = try r.readSource()
-      default: try extra.keep(key, &r)
+    try r.readFields(CorridorField.self) { r, field in
+      switch field {
+      case .id: code = try r.readEnum(CorridorCode.self)
+      case .rev: revision = try r.readInt()
+      case .name: name = try r.readString()
+      case .aliases: aliases = try r.readList { try $0.readString() }
+      case .route: route = try r.readOptionalString() ?? ""
+      case .source: source = try r.readSource()
+      case nil: try extra.keep(&r)
       }
     }
     guard let code else { throw JSONError("missing field \"id\"", column: nil) }
@@ -57,12 +80,12 @@ extension Country: StoredRecord {
     var revision = 0
     var name = ""
     var extra = ExtraCollector()
-    try r.readObject { r, key in
-      switch key {
-      case "id": code = try r.readCountry()
-      case "rev": revision = try r.readInt()
-      case "name": name = try r.readString()
-      default: try extra.keep(key, &r)
+    try r.readFields(CountryField.self) { r, field in
+      switch field {
+      case .id: code = try r.readCountry()
+      case .rev: revision = try r.readInt()
+      case .name: name = try r.readString()
+      case nil: try extra.keep(&r)
       }
     }
     guard let code else { throw JSONError("missing field \"id\"", column: nil) }
@@ -91,14 +114,14 @@ extension CorridorMembership: StoredRecord {
     var revision = 0
     var source: SourceRef?
     var extra = ExtraCollector()
-    try r.readObject { r, key in
-      switch key {
-      case "id": id = try r.readString()
-      case "rev": revision = try r.readInt()
-      case "corridor": corridor = try r.readEnum(CorridorCode.self)
-      case "country": country = try r.readCountry()
-      case "source": source = try r.readSource()
-      default: try extra.keep(key, &r)
+    try r.readFields(MembershipField.self) { r, field in
+      switch field {
+      case .id: id = try r.readString()
+      case .rev: revision = try r.readInt()
+      case .corridor: corridor = try r.readEnum(CorridorCode.self)
+      case .country: country = try r.readCountry()
+      case .source: source = try r.readSource()
+      case nil: try extra.keep(&r)
       }
     }
     guard let corridor else { throw JSONError("missing field \"corridor\"", column: nil) }
@@ -134,15 +157,15 @@ extension AreaInfo: StoredRecord {
     var keyProjects: Int?
     var source: SourceRef?
     var extra = ExtraCollector()
-    try r.readObject { r, key in
-      switch key {
-      case "id": area = try r.readEnum(CooperationArea.self)
-      case "rev": revision = try r.readInt()
-      case "name": name = try r.readString()
-      case "plan_section": section = try r.readString()
-      case "key_projects": keyProjects = try r.readInt()
-      case "source": source = try r.readSource()
-      default: try extra.keep(key, &r)
+    try r.readFields(AreaField.self) { r, field in
+      switch field {
+      case .id: area = try r.readEnum(CooperationArea.self)
+      case .rev: revision = try r.readInt()
+      case .name: name = try r.readString()
+      case .planSection: section = try r.readString()
+      case .keyProjects: keyProjects = try r.readInt()
+      case .source: source = try r.readSource()
+      case nil: try extra.keep(&r)
       }
     }
     guard let area else { throw JSONError("missing field \"id\"", column: nil) }

@@ -2,11 +2,28 @@
 
 extension JSONReader {
   public mutating func readEnum<E: FileEnum>(_ type: E.Type) throws -> E {
+    let start = position
+    if let range = scanPlainValue() {
+      let slice = UnsafeBufferPointer(rebasing: bytes[range])
+      for value in E.allCases {
+        let name = value.rawValue.utf8
+        // Raw values are literals: contiguous, so this is one memcmp.
+        if name.count == slice.count, name.withContiguousStorageIfAvailable({ bytesEqual($0, slice) }) ?? name.elementsEqual(slice) {
+          return value
+        }
+      }
+      position = start
+    }
     let text = try readString()
     return try E.parse(text)
   }
 
   public mutating func readDay() throws -> Day {
+    let start = position
+    if let range = scanPlainValue(), let day = Day(utf8: UnsafeBufferPointer(rebasing: bytes[range])) {
+      return day
+    }
+    position = start
     let text = try readString()
     do {
       return try Day.parse(text)
@@ -24,6 +41,11 @@ extension JSONReader {
   }
 
   public mutating func readCountry() throws -> CountryCode {
+    let start = position
+    if let range = scanPlainValue(), let code = CountryCode(utf8: UnsafeBufferPointer(rebasing: bytes[range])) {
+      return code
+    }
+    position = start
     let text = try readString()
     guard let code = CountryCode(text) else {
       throw JSONError("\"\(text)\" is not an ISO 3166-1 alpha-3 code (three letters)", column: nil)
@@ -39,14 +61,14 @@ extension JSONReader {
 
   public mutating func readSource() throws -> SourceRef {
     var source = SourceRef(dataset: "")
-    try readObject { reader, key in
-      switch key {
-      case "dataset": source.dataset = try reader.readString()
-      case "record_id": source.recordID = try reader.readOptionalString()
-      case "url": source.url = try reader.readOptionalString()
-      case "as_of": source.asOf = try reader.readOptional { try $0.readDay() }
-      case "note": source.note = try reader.readOptionalString()
-      default: try reader.skipValue()
+    try readFields(SourceField.self) { reader, field in
+      switch field {
+      case .dataset: source.dataset = try reader.readString()
+      case .recordID: source.recordID = try reader.readOptionalString()
+      case .url: source.url = try reader.readOptionalString()
+      case .asOf: source.asOf = try reader.readOptional { try $0.readDay() }
+      case .note: source.note = try reader.readOptionalString()
+      case nil: try reader.skipValue()
       }
     }
     guard !source.dataset.isEmpty else { throw JSONError("missing field \"dataset\"", column: nil) }
@@ -54,15 +76,24 @@ extension JSONReader {
   }
 }
 
+enum SourceField: String, FieldKeys {
+  case dataset
+  case recordID = "record_id"
+  case url
+  case asOf = "as_of"
+  case note
+  static let table = KeyTable<SourceField>()
+}
+
 extension JSONWriter {
   public mutating func source(_ name: String, _ source: SourceRef) {
     key(name)
     beginObject()
-    field("dataset", source.dataset)
-    if let recordID = source.recordID { field("record_id", recordID) }
-    if let url = source.url { field("url", url) }
-    if let asOf = source.asOf { field("as_of", asOf) }
-    if let note = source.note { field("note", note) }
+    field(SourceField.dataset, source.dataset)
+    if let recordID = source.recordID { field(SourceField.recordID, recordID) }
+    if let url = source.url { field(SourceField.url, url) }
+    if let asOf = source.asOf { field(SourceField.asOf, asOf) }
+    if let note = source.note { field(SourceField.note, note) }
     endObject()
   }
 }
@@ -73,14 +104,9 @@ struct ExtraCollector {
   mutating func keep(_ key: String, _ reader: inout JSONReader) throws {
     fields.append(RawField(key: key, json: try reader.readRawValue()))
   }
-}
-
-/// Tracks which required fields a record has supplied.
-struct RequiredFields {
-  private var missing: [String]
-  init(_ names: [String]) { missing = names }
-  mutating func saw(_ name: String) { missing.removeAll { $0 == name } }
-  func check() throws {
-    if let first = missing.first { throw JSONError("missing field \"\(first)\"", column: nil) }
+  /// Keeps the field whose value the reader is at (inside `readFields`).
+  mutating func keep(_ reader: inout JSONReader) throws {
+    fields.append(RawField(key: reader.currentKey, json: try reader.readRawValue()))
   }
 }
+

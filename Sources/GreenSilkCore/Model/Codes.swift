@@ -35,9 +35,22 @@ public struct CountryCode: Hashable, Comparable, Sendable, CustomStringConvertib
 
   /// Three letters A-Z (lower case is accepted and upper-cased).
   public init?(_ text: some StringProtocol) {
+    guard let code = text.utf8.withContiguousStorageIfAvailable({ CountryCode(utf8: $0) }) ?? CountryCode(utf8Array: Array(text.utf8)) else {
+      return nil
+    }
+    self = code
+  }
+
+  init?(utf8Array bytes: [UInt8]) {
+    guard let code = bytes.withUnsafeBufferPointer({ CountryCode(utf8: $0) }) else { return nil }
+    self = code
+  }
+
+  /// Three letters from raw bytes (the loading hot path).
+  public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
     var value: UInt32 = 0
     var count = 0
-    for byte in text.utf8 {
+    for byte in bytes {
       var b = byte
       if b >= 97 && b <= 122 { b -= 32 }
       guard b >= 65 && b <= 90, count < 3 else { return nil }

@@ -27,8 +27,9 @@ public struct DataSet: Sendable {
     self.corridors = corridors
     self.memberships = memberships
     self.areas = areas
-    self.projects = projects.sorted { $0.id < $1.id }
-    self.activities = activities.sorted { $0.id < $1.id }
+    // Files are sorted by id; sorting again would copy 20,000 projects.
+    self.projects = DataSet.isSorted(projects) ? projects : projects.sorted { $0.id < $1.id }
+    self.activities = DataSet.isSorted(activities) ? activities : activities.sorted { $0.id < $1.id }
     self.programTotals = programTotals
     reindexCountries()
     reindexMemberships()
@@ -116,6 +117,15 @@ public struct DataSet: Sendable {
     for (position, activity) in activities.enumerated() where activityPositions[activity.id] == nil {
       activityPositions[activity.id] = position
     }
+  }
+
+  private static func isSorted<R: Identifiable>(_ records: [R]) -> Bool where R.ID == String {
+    var index = 1
+    while index < records.count {
+      if records[index].id < records[index - 1].id { return false }
+      index += 1
+    }
+    return true
   }
 
   private func insertionPoint(_ id: String, count: Int, idAt: (Int) -> String) -> Int {

@@ -28,6 +28,9 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
   /// Parses exactly `YYYY-MM-DD`, or says what is wrong with the text.
   public static func parse(_ text: some StringProtocol) throws(DateFormatError) -> Day {
+    if let day = text.utf8.withContiguousStorageIfAvailable({ Day(utf8: $0) }) ?? Day(utf8Array: Array(text.utf8)) {
+      return day
+    }
     let bytes = Array(text.utf8)
     guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else {
       throw DateFormatError(text: String(text), reason: "expected a date as YYYY-MM-DD")
@@ -52,6 +55,26 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         text: String(text), reason: "day \(day) does not exist in \(String(text).prefix(7))")
     }
     return valid
+  }
+
+  /// Parses `YYYY-MM-DD` from raw bytes (the hot path of loading: no
+  /// String is made); nil when malformed.
+  public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+    guard bytes.count == 10, bytes[4] == 0x2D, bytes[7] == 0x2D else { return nil }
+    var value = [0, 0, 0]
+    var field = 0
+    for index in 0..<10 where index != 4 && index != 7 {
+      let digit = Int(bytes[index]) &- 48
+      guard digit >= 0 && digit <= 9 else { return nil }
+      if index == 5 || index == 8 { field += 1 }
+      value[field] = value[field] * 10 + digit
+    }
+    self.init(year: value[0], month: value[1], day: value[2])
+  }
+
+  init?(utf8Array bytes: [UInt8]) {
+    guard let day = bytes.withUnsafeBufferPointer({ Day(utf8: $0) }) else { return nil }
+    self = day
   }
 
   public var components: (year: Int, month: Int, day: Int) {

@@ -85,6 +85,8 @@ enum DataSetLoader {
       codes.filter { !known.contains($0) }
     }
     func dropDangling<R: StoredRecord>(_ parsed: inout ParsedFile<R>, _ problem: (R) -> String?) {
+      // Usually nothing dangles: check first, copy only when something must go.
+      guard parsed.records.contains(where: { problem($0) != nil }) else { return }
       var kept: [R] = []
       kept.reserveCapacity(parsed.records.count)
       for record in parsed.records {

@@ -1,0 +1,182 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The field names of one JSON object type, as an enum whose raw values
+/// are the names in files, declared in canonical (write) order.
+///
+/// Readers match each key against these names as bytes, without creating
+/// a `String` per key; because our files list fields in declaration
+/// order, the next expected name is tried first and usually matches with
+/// a single comparison. This is one of the things that lets 20,000
+/// projects load inside the first-frame budget (DECISIONS.md).
+public protocol FieldKeys: RawRepresentable, CaseIterable, Sendable where RawValue == String, AllCases == [Self] {
+  static var table: KeyTable<Self> { get }
+}
+
+/// The byte forms of a `FieldKeys` enum's names.
+public struct KeyTable<Key: FieldKeys>: Sendable {
+  /// Every name's bytes back to back; name `i` is `bytes[starts[i]..<starts[i + 1]]`.
+  let bytes: [UInt8]
+  let starts: [Int]
+  let keys: [Key]
+
+  public init() {
+    keys = Key.allCases
+    var bytes: [UInt8] = []
+    var starts: [Int] = [0]
+    for key in keys {
+      bytes += Array(key.rawValue.utf8)
+      starts.append(bytes.count)
+    }
+    self.bytes = bytes
+    self.starts = starts
+  }
+
+  /// The case whose name equals `key`, trying position `hint` first.
+  func match(_ key: UnsafeBufferPointer<UInt8>, hint: Int) -> (key: Key, position: Int)? {
+    let count = keys.count
+    if count == 0 { return nil }
+    return bytes.withUnsafeBufferPointer { names in
+      starts.withUnsafeBufferPointer { starts in
+        var position = hint < count ? hint : 0
+        for _ in 0..<count {
+          let start = starts[position]
+          let length = starts[position + 1] - start
+          if length == key.count, bytesEqual(UnsafeBufferPointer(rebasing: names[start..<start + length]), key) {
+            return (keys[position], position)
+          }
+          position += 1
+          if position == count { position = 0 }
+        }
+        return nil
+      }
+    }
+  }
+}
+
+extension JSONReader {
+  /// Reads an object whose known fields are `Key`'s cases. `body` gets the
+  /// matched case (nil for an unknown field) and must read or skip the
+  /// value; for unknown fields it can ask `reader.currentKey` for the name.
+  public mutating func readFields<Key: FieldKeys>(
+    _ keys: Key.Type, _ body: (inout JSONReader, Key?) throws -> Void
+  ) throws {
+    try expect(UInt8(ascii: "{"), "an object")
+    skipWhitespace()
+    if peek() == UInt8(ascii: "}") {
+      position += 1
+      return
+    }
+    let table = Key.table
+    var hint = 0
+    while true {
+      skipWhitespace()
+      guard peek() == UInt8(ascii: "\"") else { throw error("expected a field name in quotes") }
+      let keyRange = try scanSimpleString()
+      skipWhitespace()
+      guard peek() == UInt8(ascii: ":") else { throw error("expected ':' after a field name") }
+      position += 1
+      currentKeyRange = keyRange
+      let keyBytes = UnsafeBufferPointer(rebasing: bytes[keyRange])
+      let matched = table.match(keyBytes, hint: hint)
+      if let matched { hint = matched.position + 1 }
+      do {
+        try body(&self, matched?.key)
+      } catch let problem as JSONError {
+        throw problem.inField(String(decoding: keyBytes, as: UTF8.self))
+      } catch let problem as FieldError {
+        throw JSONError(problem.message, column: nil).inField(String(decoding: keyBytes, as: UTF8.self))
+      }
+      skipWhitespace()
+      switch peek() {
+      case UInt8(ascii: ","): position += 1
+      case UInt8(ascii: "}"):
+        position += 1
+        return
+      default:
+        throw error("expected ',' or '}' after the value of \"\(String(decoding: keyBytes, as: UTF8.self))\"")
+      }
+    }
+  }
+
+  /// The name of the field whose value is being read (for unknown fields).
+  public var currentKey: String {
+    String(decoding: UnsafeBufferPointer(rebasing: bytes[currentKeyRange]), as: UTF8.self)
+  }
+
+  /// Scans a string with no escapes (a field name) and returns the range
+  /// of its bytes; falls back to an error for names with escapes, which
+  /// our files never write.
+  mutating func scanSimpleString() throws -> Range<Int> {
+    let start = position + 1
+    guard let end = closingQuote(from: start) else {
+      position = start
+      throw error("field names may not contain escapes, or the name is unterminated")
+    }
+    position = end + 1
+    return start..<end
+  }
+
+  /// The index of the `"` that ends a string starting at `start`, when the
+  /// string has no backslash escapes (nil otherwise, or when unterminated).
+  /// memchr is vectorised: string scanning is most of the bytes we read.
+  func closingQuote(from start: Int) -> Int? {
+    guard let base = bytes.baseAddress, start <= bytes.count else { return nil }
+    let remaining = bytes.count - start
+    guard let quote = memchr(base + start, 0x22, remaining) else { return nil }
+    let end = base.distance(to: quote.assumingMemoryBound(to: UInt8.self))
+    if end > start, memchr(base + start, 0x5C, end - start) != nil { return nil }
+    return end
+  }
+
+  /// Reads a string value and returns the range of its raw bytes, when it
+  /// has no escapes (nil and position unchanged otherwise).
+  mutating func scanPlainValue() -> Range<Int>? {
+    skipWhitespace()
+    guard peek() == UInt8(ascii: "\""), let end = closingQuote(from: position + 1) else { return nil }
+    let range = (position + 1)..<end
+    position = end + 1
+    return range
+  }
+}
+
+/// Whether two byte runs are equal (memcmp, with empty runs handled).
+func bytesEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+  guard a.count == b.count else { return false }
+  guard let left = a.baseAddress, let right = b.baseAddress else { return a.count == 0 }
+  return memcmp(left, right, a.count) == 0
+}
+
+extension JSONWriter {
+  public mutating func key(_ name: some FieldKeys) { key(name.rawValue) }
+  public mutating func field(_ name: some FieldKeys, _ value: String) { field(name.rawValue, value) }
+  public mutating func field(_ name: some FieldKeys, _ value: String?) { field(name.rawValue, value) }
+  public mutating func field(_ name: some FieldKeys, _ value: Double?) { field(name.rawValue, value) }
+  public mutating func field(_ name: some FieldKeys, _ value: Int) { field(name.rawValue, value) }
+  public mutating func field(_ name: some FieldKeys, _ value: Bool) { field(name.rawValue, value) }
+  public mutating func field(_ name: some FieldKeys, _ value: Day?) { field(name.rawValue, value) }
+  public mutating func field<E: FileEnum>(_ name: some FieldKeys, _ value: E?) { field(name.rawValue, value) }
+  public mutating func stringList(_ name: some FieldKeys, _ values: [String]) { stringList(name.rawValue, values) }
+}
+
+/// Tracks which required fields a record has supplied (a bit per field).
+struct RequiredFields<Key: FieldKeys & Equatable> {
+  private let required: [Key]
+  private var seen: UInt64 = 0
+
+  init(_ keys: [Key]) { required = keys }
+
+  mutating func saw(_ key: Key?) {
+    guard let key, let index = required.firstIndex(of: key) else { return }
+    seen |= 1 << UInt64(index)
+  }
+
+  func check() throws {
+    for (index, key) in required.enumerated() where seen & (1 << UInt64(index)) == 0 {
+      throw JSONError("missing field \"\(key.rawValue)\"", column: nil)
+    }
+  }
+}

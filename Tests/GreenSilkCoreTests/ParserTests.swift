@@ -1,0 +1,37 @@
+import Testing
+
+@testable import GreenSilkCore
+
+@Suite struct ParserTests {
+  /// Big files are parsed on several cores; the result must be exactly the
+  /// serial one, including issues, line numbers and cross-chunk duplicates.
+  @Test func parallelParseEqualsSerialParse() throws {
+    var lines: [String] = []
+    for number in 0..<6000 {
+      var p = Project(id: "P-" + String(100_000 + number), revision: 1, title: "Project \(number) 风电", stage: .concept)
+      p.summary = String(repeating: "x", count: 150)
+      lines.append(p.jsonLine)
+    }
+    lines[10] = "{broken"
+    lines[3000] = Project(id: "P-100005", title: "duplicate of an early id", stage: .concept).jsonLine
+    lines[5999] = Project(id: "P-103001", title: "duplicate of a middle id", stage: .concept).jsonLine
+    let bytes = Array((lines.joined(separator: "\n") + "\n").utf8)
+    #expect(bytes.count > CollectionParser.parallelThreshold)
+    let parallel = CollectionParser.parse(Project.self, bytes: bytes, displayPath: "p.jsonl")
+    let serial = bytes.withUnsafeBufferPointer {
+      CollectionParser.parse(Project.self, chunk: $0, firstLine: 1, displayPath: "p.jsonl")
+    }
+    #expect(parallel.records == serial.records)
+    #expect(parallel.lineOfID == serial.lineOfID)
+    #expect(parallel.issues == serial.issues.sorted())
+    #expect(parallel.issues.map(\.line) == [11, 3001, 6000])
+    #expect(parallel.records.count == 5997)
+  }
+
+  @Test func blankLinesAreSkippedButCounted() {
+    let text = "\n" + Project(id: "P-1", title: "A", stage: .concept).jsonLine + "\n   \n{x\n"
+    let parsed = CollectionParser.parse(Project.self, bytes: Array(text.utf8), displayPath: "f")
+    #expect(parsed.records.map(\.id) == ["P-1"])
+    #expect(parsed.issues.map(\.description) == ["f:4: invalid JSON at column 2: expected a field name in quotes"])
+  }
+}
