@@ -41,9 +41,11 @@ public struct Buffer: Equatable, Sendable {
   /// placeholders (`Sanitizer`), zero-width graphemes are skipped, and a
   /// wide glyph partly overwritten at either end is repaired.
   ///
-  /// This is the single way text enters the grid, so it is kept fast: see
-  /// `Sanitizer.forEachVisibleGrapheme`, which walks the UTF-8 bytes and
-  /// allocates nothing for printable ASCII.
+  /// This is the single way text enters the grid, so it is kept fast:
+  /// printable ASCII is copied byte by byte into the cells, and the rest
+  /// goes through `Sanitizer.forEachVisibleGrapheme`, which walks the UTF-8
+  /// bytes and rarely needs full grapheme breaking. Neither allocates for
+  /// ASCII.
   @discardableResult
   public mutating func put(
     _ text: some StringProtocol, x: Int, y: Int, style: Style = .text, maxWidth: Int = .max
@@ -53,9 +55,35 @@ public struct Buffer: Equatable, Sendable {
     let limit = overflow ? width : min(width, sum)
     guard limit > 0 else { return 0 }
     let row = y * width
+    let whole = Substring(text)
     var column = x
     cells.withUnsafeMutableBufferPointer { cells in
-      Sanitizer.forEachVisibleGrapheme(Substring(text)) { symbol, glyphWidth in
+      // Printable ASCII first, straight into the cells: most text is.
+      let asciiEnd = whole.utf8.withContiguousStorageIfAvailable { bytes -> Int in
+        Sanitizer.asciiSymbols.withUnsafeBufferPointer { symbols in
+          var index = 0
+          while index < bytes.count, column < limit {
+            let byte = bytes[index]
+            guard byte >= 0x20, byte < 0x7F else {
+              // A non-ASCII scalar may combine with the character before
+              // it ("e" + U+0301), so the general walk redoes that one.
+              if byte >= 0x80, index > 0 {
+                index -= 1
+                column -= 1
+              }
+              return index
+            }
+            if column >= 0 { cells[row + column] = Cell(symbols[Int(byte)], width: 1, style: style) }
+            column += 1
+            index += 1
+          }
+          return bytes.count
+        }
+      }
+      let start = asciiEnd ?? 0
+      guard column < limit, start < whole.utf8.count else { return }
+      let rest = whole[whole.utf8.index(whole.startIndex, offsetBy: start)...]
+      Sanitizer.forEachVisibleGrapheme(rest) { symbol, glyphWidth in
         if glyphWidth == 0 { return true }
         if column + glyphWidth > limit {
           // Half a wide glyph would show: a space stands in for it.
@@ -174,6 +202,7 @@ public struct Buffer: Equatable, Sendable {
 
   /// The text of one row, continuation cells skipped.
   public func line(_ y: Int) -> String {
+    guard y >= 0, y < height else { return "" }
     var out = ""
     for x in 0..<width where !self[x, y].isContinuation { out += self[x, y].symbol }
     return out
