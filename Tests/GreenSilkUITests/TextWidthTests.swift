@@ -100,6 +100,14 @@ struct TextFittingTests {
     #expect(TextWidth.columns(of: TextWidth.truncate("a中文字符", toWidth: 5)) <= 5)
   }
 
+  @Test func truncateLongText() {
+    let long = String(repeating: "a", count: 1_000_000)
+    #expect(TextWidth.truncate(long, toWidth: 5) == "aaaa…")
+    #expect(TextWidth.truncate(long + "e\u{301}", toWidth: 1_000_001) == long + "e\u{301}")
+    #expect(TextWidth.truncate("abcde\u{301}", toWidth: 5) == "abcde\u{301}")
+    #expect(TextWidth.truncate("abcde\u{301}f", toWidth: 5) == "abcd…")
+  }
+
   @Test func truncateToTinyWidths() {
     #expect(TextWidth.truncate("GreenSilk", toWidth: 1) == "…")
     #expect(TextWidth.truncate("GreenSilk", toWidth: 2, ellipsis: "...") == "..")

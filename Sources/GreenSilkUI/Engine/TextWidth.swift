@@ -106,10 +106,14 @@ public enum TextWidth {
   public static func prefix(_ text: some StringProtocol, maxWidth width: Int) -> (text: Substring, columns: Int) {
     let whole = Substring(text)
     guard width > 0 else { return (whole[whole.startIndex..<whole.startIndex], 0) }
-    if let ascii = asciiCount(whole) {
-      let count = min(ascii, width)
-      let end = whole.utf8.index(whole.startIndex, offsetBy: count)
-      return (whole[whole.startIndex..<end], count)
+    // Only the first width+1 bytes matter when they are ASCII (the extra
+    // one shows that nothing combines with the last kept character), so a
+    // long text is not scanned to its end.
+    let utf8 = whole.utf8
+    let probe = min(utf8.count, width + 1)
+    if utf8.prefix(probe).allSatisfy({ $0 < 0x80 }) {
+      let count = min(probe, width)
+      return (whole[whole.startIndex..<utf8.index(whole.startIndex, offsetBy: count)], count)
     }
     var used = 0
     var end = whole.startIndex
@@ -126,8 +130,10 @@ public enum TextWidth {
   /// is replaced by `ellipsis` (itself cut if even it does not fit).
   public static func truncate(_ text: some StringProtocol, toWidth width: Int, ellipsis: String = "…") -> String {
     guard width > 0 else { return "" }
-    let total = columns(of: text)
-    if total <= width { return String(text) }
+    // Measure no further than needed: a prefix that takes the whole text
+    // means it fits.
+    let whole = prefix(text, maxWidth: width)
+    if whole.text.endIndex == Substring(text).endIndex { return String(text) }
     let mark = columns(of: ellipsis)
     if mark >= width { return String(prefix(ellipsis, maxWidth: width).text) }
     return String(prefix(text, maxWidth: width - mark).text) + ellipsis
