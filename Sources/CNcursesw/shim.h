@@ -12,6 +12,11 @@
 #endif
 
 #include <locale.h>
+#include <langinfo.h>
+#include <pty.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/ioctl.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
 
@@ -46,6 +51,61 @@ static inline int gs_put_cell(int y, int x, const wchar_t *wch, attr_t attrs, in
   cchar_t c;
   if (setcchar(&c, wch, attrs, 0, &pair) != OK) return ERR;
   return mvadd_wch(y, x, &c);
+}
+
+// Locale: LC_ALL and CODESET are macros over enums that Swift may not
+// import; the backend needs them before newterm.
+static inline const char *gs_setlocale_from_environment(void) { return setlocale(LC_ALL, ""); }
+static inline const char *gs_codeset(void) { return nl_langinfo(CODESET); }
+
+// The C library's idea of a character's column width, which is what
+// ncurses moves the cursor by. glibc declares wcwidth only for XOPEN
+// builds, so declare it here.
+extern int wcwidth(wchar_t c);
+static inline int gs_wcwidth(wchar_t c) { return wcwidth(c); }
+
+// ioctl is variadic, which Swift cannot call: read the window size here.
+// Returns 0 and sets rows/cols, or -1.
+static inline int gs_window_size(int fd, int *rows, int *cols) {
+  struct winsize ws;
+  if (ioctl(fd, TIOCGWINSZ, &ws) != 0) return -1;
+  *rows = ws.ws_row;
+  *cols = ws.ws_col;
+  return 0;
+}
+
+static inline int gs_set_window_size(int fd, int rows, int cols) {
+  struct winsize ws;
+  memset(&ws, 0, sizeof ws);
+  ws.ws_row = (unsigned short)rows;
+  ws.ws_col = (unsigned short)cols;
+  return ioctl(fd, TIOCSWINSZ, &ws);
+}
+
+// sigaction's handler field is a union with platform-specific names;
+// these install a plain handler (SA_RESTART so that ordinary reads are
+// not cut short; poll() returns EINTR regardless) and restore the old one.
+static inline int gs_install_signal_handler(int sig, void (*handler)(int), struct sigaction *old) {
+  struct sigaction action;
+  memset(&action, 0, sizeof action);
+  action.sa_handler = handler;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = SA_RESTART;
+  return sigaction(sig, &action, old);
+}
+
+static inline int gs_restore_signal_handler(int sig, const struct sigaction *old) {
+  return sigaction(sig, old, NULL);
+}
+
+// A pseudo-terminal of the given size, for tests that run the backend on
+// a pty instead of the real terminal.
+static inline int gs_openpty(int *master, int *slave, int rows, int cols) {
+  struct winsize ws;
+  memset(&ws, 0, sizeof ws);
+  ws.ws_row = (unsigned short)rows;
+  ws.ws_col = (unsigned short)cols;
+  return openpty(master, slave, NULL, NULL, &ws);
 }
 
 #endif
