@@ -116,7 +116,7 @@ public final class NcursesTerminal {
   public func present(_ frame: Buffer, theme: Theme) {
     guard !isShutDown else { return }
     let themeChanged = use(theme)
-    var changes: [CellChange]
+    let changes: [CellChange]
     if let lastFrame, !needsFullRepaint, !themeChanged, lastFrame.size == frame.size {
       changes = frame.diff(from: lastFrame)
     } else {
@@ -338,10 +338,12 @@ public final class NcursesTerminal {
   private static func startColors(_ options: TerminalOptions, pairs: inout ColorPairs?)
     -> ColorDepth
   {
-    let wanted = ColorDepth.detect(
-      colors: 256, hasColors: has_colors(), noColor: options.noColor,
-      override: options.maximumColorDepth)
-    guard wanted != .mono, start_color() == OK else { return .mono }
+    // Decide what we can before start_color, which already writes to the
+    // terminal (it resets the colours) and which mono must not call.
+    let noColor = options.noColor.map { !$0.isEmpty } ?? false
+    guard !noColor, options.maximumColorDepth != .mono, has_colors(), start_color() == OK else {
+      return .mono
+    }
     let defaultColors = use_default_colors() == OK
     let colors = Int(gs_colors())
     let depth = ColorDepth.detect(
