@@ -7,11 +7,6 @@ extension OnPseudoTerminal {
 /// Runs the real backend on a pseudo-terminal.
 @Suite("NcursesTerminal")
 struct NcursesTerminalTests {
-  init() {
-    // A UTF-8 locale, whatever the test runner was started with.
-    setenv("LC_ALL", "C.UTF-8", 1)
-  }
-
   @Test("text from the data never reaches the terminal as control sequences")
   func hostileText() throws {
     let pty = try PseudoTerminal()

@@ -43,9 +43,23 @@ func sgrColourCodes(_ bytes: [UInt8]) -> [Int] {
 final class PseudoTerminal {
   let master: Int32
   let slave: Int32
+  /// The backend reads the locale from the environment; the pty tests
+  /// expect UTF-8 whatever the runner was started with. Set once, and only
+  /// when needed: setenv is not safe while other test threads read the
+  /// environment.
+  private static let utf8Locale: Void = {
+    let names = ["LC_ALL", "LC_CTYPE", "LANG"]
+    let effective = names.lazy.compactMap { getenv($0).map { String(cString: $0) } }
+      .first { !$0.isEmpty } ?? ""
+    if !effective.lowercased().filter({ $0 != "-" }).contains("utf8") {
+      setenv("LC_ALL", "C.UTF-8", 1)
+    }
+  }()
+
   private static let marker: [UInt8] = Array("\u{1}GS-SYNC\u{1}".utf8)
 
   init(rows: Int32 = 8, columns: Int32 = 40) throws {
+    _ = Self.utf8Locale
     var master: Int32 = -1
     var slave: Int32 = -1
     guard gs_openpty(&master, &slave, rows, columns) == 0 else {
