@@ -74,6 +74,7 @@ public struct FileStore: Sendable {
     do {
       let lock = try DirectoryLock(directory: directory)
       defer { lock.release() }
+      FileSystem.removeStaleTemporaries(in: directory)
       let path = path(of: R.file)
       let current = try FileSystem.read(path) ?? []
       let result: (bytes: [UInt8], written: [R])

@@ -75,6 +75,24 @@ public enum FileSystem {
     try syncDirectory(directory)
   }
 
+  /// Removes temporary files left in `directory` by writers that died
+  /// mid-save (`.NAME.tmp-PID` whose process no longer exists). Harmless
+  /// litter otherwise, but it should not pile up over weeks.
+  public static func removeStaleTemporaries(in directory: String) {
+    guard let handle = opendir(directory) else { return }
+    defer { closedir(handle) }
+    while let entry = readdir(handle) {
+      let name = withUnsafePointer(to: entry.pointee.d_name) {
+        $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+      }
+      let parts = name.split(separator: "-")
+      guard name.hasPrefix("."), parts.count >= 2, parts[parts.count - 2].hasSuffix(".tmp"),
+        let pid = Int32(parts[parts.count - 1]), pid > 0
+      else { continue }
+      if kill(pid, 0) != 0 && errno == ESRCH { unlink(join(directory, name)) }
+    }
+  }
+
   /// Appends `bytes` and fsyncs (the audit log).
   public static func append(_ path: String, _ bytes: [UInt8]) throws(FileSystemError) {
     let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)

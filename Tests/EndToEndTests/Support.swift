@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+/// Paths and helpers shared by the end-to-end tests, which run the real
+/// `greensilk` binary (built by `swift test`, since this target depends
+/// on the executable) against real files in temporary directories.
+enum E2E {
+  /// The repository root (this file is Tests/EndToEndTests/Support.swift).
+  static let repoRoot: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    return url.path
+  }()
+
+  /// The greensilk binary next to the test bundle, or $GREENSILK_BIN.
+  static let binary: String = {
+    if let override = ProcessInfo.processInfo.environment["GREENSILK_BIN"] { return override }
+    let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    var url = URL(fileURLWithPath: executable).deletingLastPathComponent()
+    // On Linux the test bundle is .build/<config>/GreenSilkPackageTests.xctest.
+    if url.lastPathComponent.hasSuffix(".xctest") { url.deleteLastPathComponent() }
+    return url.appendingPathComponent("greensilk").path
+  }()
+
+  /// A fresh copy of the shipped data/ in a temporary directory.
+  static func copyOfShippedData() throws -> String {
+    let directory = try makeTemporaryDirectory()
+    let target = directory + "/data"
+    try FileManager.default.copyItem(atPath: repoRoot + "/data", toPath: target)
+    try? FileManager.default.removeItem(atPath: target + "/.greensilk.lock")
+    return target
+  }
+
+  static func makeTemporaryDirectory() throws -> String {
+    var template = Array((NSTemporaryDirectory() + "greensilk-e2e-XXXXXX").utf8CString)
+    guard let made = mkdtemp(&template) else { throw CocoaError(.fileWriteUnknown) }
+    return String(cString: made)
+  }
+
+  /// Runs greensilk to completion; returns status, stdout and stderr.
+  @discardableResult
+  static func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws -> (status: Int32, out: String, err: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: binary)
+    process.arguments = arguments
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    if let input {
+      let pipe = Pipe()
+      process.standardInput = pipe
+      pipe.fileHandleForWriting.write(Data(input.utf8))
+      try pipe.fileHandleForWriting.close()
+    }
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+  }
+}
