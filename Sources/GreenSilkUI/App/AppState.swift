@@ -1,0 +1,72 @@
+import GreenSilkCore
+
+/// Everything the dashboard shows, as one value. Only `reduce` changes it;
+/// views read it and write cells, so any screen can be driven and
+/// snapshotted without a terminal (`AppDriver`).
+public struct AppState: Sendable {
+  public var context: DataContext
+  public var screen: Screen = .overview
+  /// Where Esc goes back to from the project detail.
+  public var detailReturn: Screen = .pipeline
+  public var corridors = CorridorsState()
+  public var pipeline = PipelineState()
+  public var detail = DetailState()
+  public var envoys = EnvoysState()
+  /// The help overlay's scroll position when it is shown.
+  public var help: Int?
+  public var status: StatusMessage?
+  public var clock: LocalTime
+  public var size: Size
+  public var settings: DisplaySettings
+  public var shouldQuit = false
+
+  public init(context: DataContext, clock: LocalTime, size: Size, settings: DisplaySettings) {
+    self.context = context
+    self.clock = clock
+    self.size = size
+    self.settings = settings
+    pipeline.recompute(context)
+    corridors.recompute(context)
+    envoys.recompute(context)
+  }
+
+  public var data: DataSet { context.data }
+}
+
+/// How the screen is drawn, decided at start-up or by keys.
+public struct DisplaySettings: Hashable, Sendable {
+  public var glyphs: GlyphSet
+  public var themeName: String
+  public var readOnly: Bool
+  /// Why the data is read-only, for the status line ("--read-only" or
+  /// "data directory not writable").
+  public var readOnlyReason: String?
+
+  public init(glyphs: GlyphSet = .unicode, themeName: String = "default", readOnly: Bool = false, readOnlyReason: String? = nil) {
+    self.glyphs = glyphs
+    self.themeName = themeName
+    self.readOnly = readOnly
+    self.readOnlyReason = readOnlyReason
+  }
+}
+
+/// A one-line message in the status line.
+public struct StatusMessage: Hashable, Sendable {
+  public enum Kind: Sendable { case info, success, warning, error }
+  public var text: String
+  public var kind: Kind
+
+  public init(_ text: String, kind: Kind = .info) {
+    self.text = text
+    self.kind = kind
+  }
+
+  public var role: Role {
+    switch kind {
+    case .info: .info
+    case .success: .success
+    case .warning: .warning
+    case .error: .error
+    }
+  }
+}

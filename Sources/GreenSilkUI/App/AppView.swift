@@ -1,0 +1,108 @@
+import GreenSilkCore
+
+/// Renders the whole dashboard for a state: title bar, the current
+/// screen, the status line, the key footer and any overlay. Pure: the
+/// same state always gives the same cells.
+public enum AppView {
+  /// Below this the dashboard shows "enlarge the window" instead.
+  public static let minimumSize = Size(width: 60, height: 16)
+
+  public static func render(_ state: AppState) -> Buffer {
+    var buffer = Buffer(size: state.size)
+    render(state, into: &buffer)
+    return buffer
+  }
+
+  public static func render(_ state: AppState, into buffer: inout Buffer) {
+    let area = buffer.area
+    if TooSmallNotice.isTooSmall(area.size, minimum: minimumSize) {
+      TooSmallNotice.render(in: area, into: &buffer, minimum: minimumSize)
+      return
+    }
+    let rows = Layout.vertical([.length(1), .fill(1), .length(1), .length(1)]).split(area)
+    TitleBar.render(state, in: rows[0], into: &buffer)
+    let body = rows[1]
+    switch state.screen {
+    case .overview: OverviewScreen.render(state, in: body, into: &buffer)
+    case .corridors: CorridorsScreen.render(state, in: body, into: &buffer)
+    case .pipeline: PipelineScreen.render(state, in: body, into: &buffer)
+    case .detail: ProjectDetailScreen.render(state, in: body, into: &buffer)
+    case .envoys: EnvoysScreen.render(state, in: body, into: &buffer)
+    }
+    StatusBar.render(state, in: rows[2], into: &buffer)
+    KeyHints(KeyMap.footer(for: KeyContext(state.screen)), glyphs: state.settings.glyphs)
+      .render(in: rows[3], into: &buffer)
+    if let scroll = state.help {
+      HelpOverlay(sections: KeyMap.helpSections(current: KeyContext(state.screen)), glyphs: state.settings.glyphs)
+        .title("Keys — GreenSilk")
+        .closeHint("? or Esc closes")
+        .scrollOffset(scroll)
+        .render(in: body, into: &buffer)
+    }
+  }
+}
+
+/// The top row: product, screens, the data set's label and date, clock.
+enum TitleBar {
+  static func render(_ state: AppState, in area: Rect, into buffer: inout Buffer) {
+    buffer.fill(area, with: Cell(" ", style: Style(.titleBar)))
+    let meta = state.data.meta
+    var right: [Span] = []
+    if meta.label != .real {
+      right.append(Span(" " + meta.label.label.uppercased() + " DATA ", role: .badge))
+      right.append(Span(" ", role: .titleBar))
+    }
+    if let asOf = meta.asOf { right.append(Span("as of \(asOf)  ", role: .titleBar)) }
+    right.append(Span(state.clock.hourMinute + " ", role: .titleBar))
+    let rightWidth = Span.columns(of: right)
+    var left: [Span] = [Span(" GreenSilk ", style: Style(.titleBar, emphasis: .bold))]
+    let wide = area.width - rightWidth >= 70
+    for screen in Screen.allCases where wide || screen == state.screen {
+      let text = " \(screen.rawValue) \(screen.title) "
+      left.append(Span(text, style: screen == state.screen ? Style(.title, emphasis: .selected) : Style(.titleBar)))
+    }
+    let leftWidth = buffer.put(Span.truncate(left, toWidth: max(0, area.width - rightWidth - 1)), x: area.x, y: area.y, maxWidth: area.width)
+    if leftWidth + rightWidth < area.width {
+      buffer.put(right, x: area.maxX - rightWidth, y: area.y, maxWidth: rightWidth)
+    }
+  }
+}
+
+/// The line above the footer: the latest message, or what the screen is
+/// showing (filter, facets, counts), plus read-only and data warnings.
+enum StatusBar {
+  static func render(_ state: AppState, in area: Rect, into buffer: inout Buffer) {
+    buffer.fill(area, with: Cell(" ", style: Style(.statusLine)))
+    var left: [Span] = []
+    if state.screen == .pipeline && (state.pipeline.isEditingQuery || !state.pipeline.query.isEmpty) {
+      left.append(Span(" /", role: .footerKey))
+      left.append(Span(state.pipeline.query, role: .input))
+      if state.pipeline.isEditingQuery { left.append(Span("▏", role: .input)) }
+      left.append(Span("  ", role: .statusLine))
+    }
+    if let status = state.status {
+      left.append(Span(" " + status.text, role: status.role))
+    } else if let summary = screenSummary(state) {
+      left.append(Span(" " + summary, role: .statusLine))
+    }
+    var right: [Span] = []
+    if !state.context.issues.isEmpty {
+      right.append(Span(" \(state.context.issues.count) bad line(s) ", role: .warning))
+    }
+    if state.settings.readOnly { right.append(Span(" read-only ", role: .warning)) }
+    StatusLine(left: left, right: right, glyphs: state.settings.glyphs).style(Style(.statusLine)).render(in: area, into: &buffer)
+  }
+
+  static func screenSummary(_ state: AppState) -> String? {
+    switch state.screen {
+    case .pipeline:
+      let p = state.pipeline
+      var parts = ["\(p.visible.count) of \(state.data.projects.count) projects"]
+      if !p.facets.isEmpty { parts.append(p.facets.summary) }
+      parts.append("sorted by \(p.sortKey.label.lowercased()) \(p.ascending ? "↑" : "↓")")
+      return parts.joined(separator: " · ")
+    default:
+      return nil
+    }
+  }
+}

@@ -1,0 +1,31 @@
+/// What a key asks for, once the key map has looked it up. Every command
+/// a key can give is listed in `KeyMap` with its help text.
+public enum Command: Hashable, Sendable {
+  // Anywhere
+  case showScreen(Screen)
+  case nextScreen
+  case previousScreen
+  case toggleHelp
+  case quit
+  case cycleTheme
+  case reload
+  // Lists and tables
+  case moveSelection(Int)
+  case page(Int)
+  case first
+  case last
+  case moveFocusLeft
+  case moveFocusRight
+  case open
+  case back
+  // Pipeline
+  case startFilter
+  case toggleView
+  case sortNext
+  case sortReverse
+  case cycleAreaFacet
+  case cycleCorridorFacet
+  case cycleLightFacet
+  case cycleStageFacet
+  case clearFilters
+}

@@ -1,0 +1,159 @@
+/// A key binding: the keys, how the footer and help name them, what they
+/// do in words, and the command they give. The footer and the `?` help
+/// overlay are generated from these, so a binding cannot exist without
+/// its help text.
+public struct KeyBinding: Hashable, Sendable {
+  public var keys: [Key]
+  public var label: String
+  public var help: String
+  public var command: Command
+  /// Shown in the footer (the keys that matter most on this screen).
+  public var inFooter: Bool
+
+  public init(_ keys: [Key], _ label: String, _ help: String, _ command: Command, footer: Bool = false) {
+    self.keys = keys
+    self.label = label
+    self.help = help
+    self.command = command
+    self.inFooter = footer
+  }
+}
+
+/// Where keys are being interpreted.
+public enum KeyContext: Hashable, Sendable {
+  case overview, corridors, pipeline, detail, envoys
+
+  public init(_ screen: Screen) {
+    switch screen {
+    case .overview: self = .overview
+    case .corridors: self = .corridors
+    case .pipeline: self = .pipeline
+    case .detail: self = .detail
+    case .envoys: self = .envoys
+    }
+  }
+
+  public var title: String {
+    switch self {
+    case .overview: "Overview"
+    case .corridors: "Corridors"
+    case .pipeline: "Pipeline"
+    case .detail: "Project detail"
+    case .envoys: "Envoys"
+    }
+  }
+}
+
+/// The dashboard's key bindings, by context.
+public enum KeyMap {
+  static let navigation: [KeyBinding] = [
+    KeyBinding([.up, .character("k")], "↑/k", "Move up", .moveSelection(-1)),
+    KeyBinding([.down, .character("j")], "↓/j", "Move down", .moveSelection(1), footer: true),
+    KeyBinding([.pageUp], "PgUp", "Page up", .page(-1)),
+    KeyBinding([.pageDown, .character(" ")], "PgDn/Space", "Page down", .page(1)),
+    KeyBinding([.home, .character("g")], "Home/g", "First row", .first),
+    KeyBinding([.end, .character("G")], "End/G", "Last row", .last),
+  ]
+
+  static let global: [KeyBinding] = [
+    KeyBinding(
+      [.character("1"), .character("2"), .character("3"), .character("4"), .character("5")], "1-5",
+      "Overview, Corridors, Pipeline, Project, Envoys", .showScreen(.overview), footer: true),
+    KeyBinding([.tab], "Tab", "Next screen", .nextScreen),
+    KeyBinding([.backTab], "Shift-Tab", "Previous screen", .previousScreen),
+    KeyBinding([.character("?"), .function(1)], "?", "Show or hide this help", .toggleHelp, footer: true),
+    KeyBinding([.character("T")], "T", "Next colour theme", .cycleTheme),
+    KeyBinding([.ctrl("l")], "Ctrl-L", "Reload the data and redraw", .reload),
+    KeyBinding([.character("q"), .ctrl("c")], "q", "Quit", .quit, footer: true),
+  ]
+
+  /// The bindings active in a context, most specific first.
+  public static func bindings(for context: KeyContext) -> [KeyBinding] {
+    switch context {
+    case .overview:
+      return global
+    case .corridors:
+      return [
+        KeyBinding([.up, .character("k")], "↑/k", "Previous corridor or project", .moveSelection(-1)),
+        KeyBinding([.down, .character("j")], "↓/j", "Next corridor or project", .moveSelection(1), footer: true),
+        KeyBinding([.enter, .right, .character("l")], "Enter", "Enter the corridor's projects; open a project", .open, footer: true),
+        KeyBinding([.escape, .left, .character("h")], "Esc", "Back to the corridor list", .back),
+      ] + navigation.filter { ![.moveSelection(-1), .moveSelection(1)].contains($0.command) } + global
+    case .pipeline:
+      return [
+        KeyBinding([.character("/")], "/", "Filter by id, title, country, agency (fuzzy)", .startFilter, footer: true),
+        KeyBinding([.character("v")], "v", "Switch kanban / table", .toggleView, footer: true),
+        KeyBinding([.character("s")], "s", "Sort by the next column", .sortNext, footer: true),
+        KeyBinding([.character("S")], "S", "Reverse the sort", .sortReverse),
+        KeyBinding([.character("a")], "a", "Facet: cooperation area (cycle)", .cycleAreaFacet, footer: true),
+        KeyBinding([.character("c")], "c", "Facet: corridor (cycle)", .cycleCorridorFacet, footer: true),
+        KeyBinding([.character("l")], "l", "Facet: traffic light (cycle)", .cycleLightFacet, footer: true),
+        KeyBinding([.character("t")], "t", "Facet: stage (cycle)", .cycleStageFacet),
+        KeyBinding([.character("x"), .escape], "x/Esc", "Clear the filter and facets", .clearFilters),
+        KeyBinding([.left], "←", "Previous kanban column", .moveFocusLeft),
+        KeyBinding([.right], "→", "Next kanban column", .moveFocusRight),
+        KeyBinding([.enter], "Enter", "Open the project", .open, footer: true),
+      ] + navigation + global
+    case .detail:
+      return [
+        KeyBinding([.up, .character("k")], "↑/k", "Scroll up", .moveSelection(-1)),
+        KeyBinding([.down, .character("j")], "↓/j", "Scroll down", .moveSelection(1), footer: true),
+        KeyBinding([.pageUp], "PgUp", "Page up", .page(-1)),
+        KeyBinding([.pageDown, .character(" ")], "PgDn/Space", "Page down", .page(1)),
+        KeyBinding([.home, .character("g")], "Home/g", "Top", .first),
+        KeyBinding([.escape, .backspace, .left], "Esc", "Back", .back, footer: true),
+      ] + global
+    case .envoys:
+      return navigation + global
+    }
+  }
+
+  /// The command a key gives in a context, if any.
+  public static func command(for key: Key, in context: KeyContext) -> Command? {
+    if case .character(let c) = key, let digit = c.wholeNumberValue, let screen = Screen(rawValue: digit) {
+      return .showScreen(screen)
+    }
+    return bindings(for: context).first { $0.keys.contains(key) }?.command
+  }
+
+  /// The footer hints for a context.
+  public static func footer(for context: KeyContext) -> [KeyHint] {
+    bindings(for: context).filter(\.inFooter).map { KeyHint($0.label, footerText($0)) }
+  }
+
+  /// The help overlay: the current context first, then every other one.
+  public static func helpSections(current: KeyContext) -> [HelpOverlay.Section] {
+    let order = [current] + [KeyContext.overview, .corridors, .pipeline, .detail, .envoys].filter { $0 != current }
+    var sections: [HelpOverlay.Section] = []
+    var seenGlobal = false
+    for context in order {
+      let own = bindings(for: context).filter { !global.contains($0) }
+      if !own.isEmpty {
+        sections.append(HelpOverlay.Section(context.title, own.map { KeyHint($0.label, $0.help) }))
+      }
+      if !seenGlobal {
+        seenGlobal = true
+        sections.append(HelpOverlay.Section("Everywhere", global.map { KeyHint($0.label, $0.help) }))
+      }
+    }
+    return sections
+  }
+
+  static func footerText(_ binding: KeyBinding) -> String {
+    switch binding.command {
+    case .showScreen: "screens"
+    case .toggleHelp: "help"
+    case .quit: "quit"
+    case .moveSelection: "move"
+    case .open: "open"
+    case .back: "back"
+    case .startFilter: "filter"
+    case .toggleView: "view"
+    case .sortNext: "sort"
+    case .cycleAreaFacet: "area"
+    case .cycleCorridorFacet: "corridor"
+    case .cycleLightFacet: "light"
+    default: binding.help.lowercased()
+    }
+  }
+}

@@ -1,0 +1,145 @@
+import GreenSilkCore
+import GreenSilkTerminal
+import GreenSilkUI
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Runs the dashboard on the real terminal: the single-threaded loop of
+/// DESIGN.md §3. Input, signals and data-directory changes all arrive
+/// through one `poll`; between events the process sleeps (idle CPU ~0).
+/// The loop turns events into actions, reduces, runs the effects the
+/// reducer asks for, renders, and writes only the cells that changed.
+final class DashboardRuntime {
+  let store: FileStore
+  var state: AppState
+  var theme: Theme
+  let catalog: ThemeCatalog
+  let display: DisplayOptions
+  let watcher: DataWatcher
+  var knownIdentities: [String: FileSystem.Identity]
+  var reloadDue: ContinuousClock.Instant?
+  let clock = ContinuousClock()
+  let logger = Logger(path: Logger.defaultPath())
+
+  init(store: FileStore, initial: LoadResult, display: DisplayOptions, explicitReadOnly: Bool) throws {
+    self.store = store
+    self.display = display
+    let located = ThemeCatalog.locate(themesDirectory: display.themesDirectory)
+    catalog = located.catalog
+    let loaded = catalog.load(display.theme)
+    theme = loaded.theme
+    watcher = DataWatcher(directory: store.directory)
+    knownIdentities = initial.fileIdentities
+    let readOnlyReason: String? =
+      explicitReadOnly ? "started with --read-only" : (store.isReadOnly ? "the data directory is not writable" : nil)
+    let settings = DisplaySettings(
+      glyphs: display.ascii ? .ascii : .unicode, themeName: loaded.theme.name, readOnly: store.isReadOnly,
+      readOnlyReason: readOnlyReason)
+    let now = LocalTime.at()
+    state = AppState(
+      context: DataContext(data: initial.dataSet, issues: initial.issues, today: now.day), clock: now,
+      size: Size(width: 80, height: 24), settings: settings)
+    let problems = (located.diagnostics + loaded.diagnostics).map(\.description)
+    if let first = problems.first {
+      state.status = StatusMessage(first + (problems.count > 1 ? " (+\(problems.count - 1) more)" : ""), kind: .warning)
+    } else if !initial.issues.isEmpty {
+      state.status = StatusMessage(
+        "\(initial.issues.count) line(s) in the data did not load — run `greensilk validate` for details", kind: .warning)
+    }
+  }
+
+  /// Runs until the user quits or a signal ends it; returns the exit status.
+  func run() throws -> Int32 {
+    let options = TerminalOptions(maximumColorDepth: display.mono ? .mono : nil, forceASCII: display.ascii)
+    return try withTerminal(options) { terminal in
+      if terminal.asciiOnly { state.settings.glyphs = .ascii }
+      state.size = terminal.size
+      let loop = try EventLoop(terminal: terminal)
+      defer { loop.close() }
+      if let fd = watcher.descriptor { loop.watch(fd) }
+      terminal.present(AppView.render(state), theme: theme)
+      while true {
+        let events = loop.wait(timeout: nextWake())
+        var exitStatus: Int32?
+        for event in events {
+          switch event {
+          case .key(let key): dispatch(.keyPressed(key), terminal)
+          case .resize(let size): dispatch(.resized(size), terminal)
+          case .signal(let signal):
+            if signal == SIGCONT {
+              terminal.invalidate()
+            } else {
+              logger.log("ending on signal \(signal)")
+              exitStatus = 128 + signal
+            }
+          case .readable(let fd) where fd == watcher.descriptor:
+            if !watcher.drain().isEmpty { reloadDue = clock.now.advanced(by: .milliseconds(150)) }
+          case .readable: break
+          case .inputClosed:
+            exitStatus = 128 + SIGHUP
+          case .timeout: break
+          }
+        }
+        if let exitStatus { return exitStatus }
+        if state.shouldQuit { return 0 }
+        timers(terminal)
+        terminal.present(AppView.render(state), theme: theme)
+      }
+    }
+  }
+
+  /// When the loop must wake without input: the next minute for the
+  /// clock, a pending reload, or a once-a-second check when inotify is
+  /// unavailable.
+  func nextWake() -> Duration {
+    let now = LocalTime.at()
+    var wait = Duration.seconds(60 - now.second)
+    if let reloadDue { wait = min(wait, max(.zero, reloadDue - clock.now)) }
+    if watcher.descriptor == nil { wait = min(wait, .seconds(1)) }
+    return wait
+  }
+
+  func timers(_ terminal: NcursesTerminal) {
+    let now = LocalTime.at()
+    if now.minute != state.clock.minute || now.day != state.clock.day { _ = AppReducer.reduce(&state, .clockTicked(now)) }
+    if watcher.descriptor == nil && store.identities() != knownIdentities { reloadDue = clock.now }
+    if let due = reloadDue, clock.now >= due {
+      reloadDue = nil
+      reload()
+    }
+  }
+
+  func dispatch(_ action: AppAction, _ terminal: NcursesTerminal) {
+    for effect in AppReducer.reduce(&state, action) { run(effect, terminal) }
+  }
+
+  func run(_ effect: AppEffect, _ terminal: NcursesTerminal) {
+    switch effect {
+    case .quit: break
+    case .cycleTheme:
+      let name = catalog.next(after: theme.name)
+      let loaded = catalog.load(name)
+      theme = loaded.theme
+      terminal.invalidate()
+      _ = AppReducer.reduce(&state, .themeChanged(name: loaded.theme.name, message: loaded.diagnostics.first?.description))
+    case .reloadData:
+      terminal.invalidate()
+      reload()
+    }
+  }
+
+  /// Reloads the data if a file changed; a failure keeps the last good data.
+  func reload() {
+    let identities = store.identities()
+    guard identities != knownIdentities else { return }
+    do {
+      let result = try store.load()
+      knownIdentities = result.fileIdentities
+      _ = AppReducer.reduce(&state, .dataLoaded(result))
+    } catch {
+      _ = AppReducer.reduce(&state, .dataLoadFailed("\(error)"))
+    }
+  }
+}
