@@ -70,41 +70,11 @@ public enum KeyMap {
   /// The bindings active in a context, most specific first.
   public static func bindings(for context: KeyContext) -> [KeyBinding] {
     switch context {
-    case .overview:
-      return global
-    case .corridors:
-      return [
-        KeyBinding([.up, .character("k")], "↑/k", "Previous corridor or project", .moveSelection(-1)),
-        KeyBinding([.down, .character("j")], "↓/j", "Next corridor or project", .moveSelection(1), footer: true),
-        KeyBinding([.enter, .right, .character("l")], "Enter", "Enter the corridor's projects; open a project", .open, footer: true),
-        KeyBinding([.escape, .left, .character("h")], "Esc", "Back to the corridor list", .back),
-      ] + navigation.filter { ![.moveSelection(-1), .moveSelection(1)].contains($0.command) } + global
-    case .pipeline:
-      return [
-        KeyBinding([.character("/")], "/", "Filter by id, title, country, agency (fuzzy)", .startFilter, footer: true),
-        KeyBinding([.character("v")], "v", "Switch kanban / table", .toggleView, footer: true),
-        KeyBinding([.character("s")], "s", "Sort by the next column", .sortNext, footer: true),
-        KeyBinding([.character("S")], "S", "Reverse the sort", .sortReverse),
-        KeyBinding([.character("a")], "a", "Facet: cooperation area (cycle)", .cycleAreaFacet, footer: true),
-        KeyBinding([.character("c")], "c", "Facet: corridor (cycle)", .cycleCorridorFacet, footer: true),
-        KeyBinding([.character("l")], "l", "Facet: traffic light (cycle)", .cycleLightFacet, footer: true),
-        KeyBinding([.character("t")], "t", "Facet: stage (cycle)", .cycleStageFacet),
-        KeyBinding([.character("x"), .escape], "x/Esc", "Clear the filter and facets", .clearFilters),
-        KeyBinding([.left], "←", "Previous kanban column", .moveFocusLeft),
-        KeyBinding([.right], "→", "Next kanban column", .moveFocusRight),
-        KeyBinding([.enter], "Enter", "Open the project", .open, footer: true),
-      ] + navigation + global
-    case .detail:
-      return [
-        KeyBinding([.up, .character("k")], "↑/k", "Scroll up", .moveSelection(-1)),
-        KeyBinding([.down, .character("j")], "↓/j", "Scroll down", .moveSelection(1), footer: true),
-        KeyBinding([.pageUp], "PgUp", "Page up", .page(-1)),
-        KeyBinding([.pageDown, .character(" ")], "PgDn/Space", "Page down", .page(1)),
-        KeyBinding([.home, .character("g")], "Home/g", "Top", .first),
-        KeyBinding([.escape, .backspace, .left], "Esc", "Back", .back, footer: true),
-      ] + global
-    case .envoys:
-      return navigation + global
+    case .overview: global
+    case .corridors: corridorBindings + navigation.filter { ![.moveSelection(-1), .moveSelection(1)].contains($0.command) } + global
+    case .pipeline: pipelineBindings + navigation + global
+    case .detail: detailBindings + global
+    case .envoys: envoyBindings + navigation + global
     }
   }
 
