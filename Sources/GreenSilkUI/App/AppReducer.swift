@@ -68,7 +68,8 @@ public enum AppReducer {
   }
 
   /// Typing into the pipeline filter: printable keys extend the query,
-  /// Backspace shortens it, Enter keeps it, Esc clears it.
+  /// Backspace shortens it, Ctrl-W drops the last word, Enter keeps it,
+  /// Esc clears it. ↑/↓ keep it and move the cursor in the results.
   static func filterKey(_ key: Key, _ state: inout AppState) -> [AppEffect] {
     switch key {
     case .character(let c):
@@ -81,9 +82,17 @@ public enum AppReducer {
       state.pipeline.query.removeLast()
     case .ctrl("u"):
       state.pipeline.query = ""
-    case .enter, .down, .up, .tab:
+    case .ctrl("w"):
+      var query = state.pipeline.query
+      while query.last == " " { query.removeLast() }
+      while let last = query.last, last != " " { query.removeLast() }
+      state.pipeline.query = query
+    case .enter, .tab:
       state.pipeline.isEditingQuery = false
       return []
+    case .down, .up:
+      state.pipeline.isEditingQuery = false
+      return perform(.moveSelection(key == .down ? 1 : -1), &state)
     case .escape:
       state.pipeline.isEditingQuery = false
       state.pipeline.query = ""
@@ -93,6 +102,7 @@ public enum AppReducer {
       return []
     }
     state.pipeline.applyQuery(state.context)
+    scrollPipelineToSelection(&state)
     return []
   }
 

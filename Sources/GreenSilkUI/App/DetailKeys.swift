@@ -6,6 +6,7 @@ extension KeyMap {
     KeyBinding([.pageUp], "PgUp", "Page up", .page(-1)),
     KeyBinding([.pageDown, .character(" ")], "PgDn/Space", "Page down", .page(1)),
     KeyBinding([.home, .character("g")], "Home/g", "Top", .first),
-    KeyBinding([.escape, .backspace, .left], "Esc", "Back", .back, footer: true),
+    KeyBinding([.end, .character("G")], "End/G", "Bottom", .last),
+    KeyBinding([.escape, .backspace, .left], "Esc", "Back to where the project was opened", .back, footer: true),
   ]
 }

@@ -5,6 +5,7 @@ extension AppReducer {
   static func pipelineCommand(_ command: Command, _ state: inout AppState) {
     var pipeline = state.pipeline
     let context = state.context
+    let layout = PipelineLayout(pipeline, in: PipelineLayout.body(for: state.size))
     switch command {
     case .startFilter:
       pipeline.isEditingQuery = true
@@ -13,8 +14,9 @@ extension AppReducer {
       pipeline.mode = pipeline.mode == .kanban ? .table : .kanban
       pipeline.reselect(selected, context)
     case .sortNext:
-      let keys = ProjectSortKey.allCases
-      pipeline.sortKey = keys[((keys.firstIndex(of: pipeline.sortKey) ?? 0) + 1) % keys.count]
+      let keys = PipelineState.sortCycle
+      pipeline.sortKey = keys[((keys.firstIndex(of: pipeline.sortKey) ?? -1) + 1) % keys.count]
+      pipeline.ascending = true
       pipeline.recompute(context)
     case .sortReverse:
       pipeline.ascending.toggle()
@@ -31,6 +33,8 @@ extension AppReducer {
     case .cycleStageFacet:
       pipeline.facets.stage = cycle(pipeline.facets.stage, Stage.allCases)
       pipeline.applyFacets(context)
+      // Show the one stage left: in the kanban, focus its column.
+      if let stage = pipeline.facets.stage { pipeline.kanbanColumn = stage.index }
     case .clearFilters:
       pipeline.query = ""
       pipeline.facets = PipelineFacets()
@@ -40,18 +44,37 @@ extension AppReducer {
     case .moveFocusRight:
       if pipeline.mode == .kanban { pipeline.kanbanColumn = min(Stage.allCases.count - 1, pipeline.kanbanColumn + 1) }
     case .open:
-      state.pipeline = pipeline
-      if let project = pipeline.selectedProject(context) { open(project, from: .pipeline, &state) }
-      return
+      if let project = pipeline.selectedProject(context) {
+        state.pipeline = pipeline
+        open(project, from: .pipeline, &state)
+        return
+      }
     default:
-      let page = pageRows(state)
       switch pipeline.mode {
-      case .table: move(&pipeline.table, command, rowCount: pipeline.visible.count, page: page)
+      case .table:
+        move(&pipeline.table, command, rowCount: pipeline.visible.count, page: layout.tableRows)
       case .kanban:
         let column = pipeline.kanbanColumn
-        move(&pipeline.kanbanStates[column], command, rowCount: pipeline.columns[column].count, page: page)
+        move(&pipeline.kanbanStates[column], command, rowCount: pipeline.columns[column].count, page: layout.cardRows)
       }
     }
+    state.pipeline = pipeline
+    scrollPipelineToSelection(&state)
+  }
+
+  /// Scrolls the table, the focused kanban column and the kanban itself
+  /// so that the cursor is on screen, by as little as possible (the
+  /// widgets would otherwise pin the cursor to the last row when moving
+  /// back up, since they never write their scroll back).
+  static func scrollPipelineToSelection(_ state: inout AppState) {
+    let layout = PipelineLayout(state.pipeline, in: PipelineLayout.body(for: state.size))
+    var pipeline = state.pipeline
+    pipeline.table.keepSelectionVisible(visibleRows: layout.tableRows, rowCount: pipeline.visible.count)
+    for column in pipeline.columns.indices {
+      pipeline.kanbanStates[column].keepSelectionVisible(
+        visibleRows: layout.cardRows, rowCount: pipeline.columns[column].count)
+    }
+    pipeline.scrollKanban(fitting: PipelineLayout.fittingColumns(width: layout.main.width))
     state.pipeline = pipeline
   }
 

@@ -16,14 +16,17 @@ public enum LightFacet: CaseIterable, Hashable, Sendable {
     }
   }
 
-  func includes(_ light: TrafficLight?) -> Bool {
+  /// The light this facet stands for (nil: not screened).
+  public var light: TrafficLight? {
     switch self {
-    case .green: light == .green
-    case .yellow: light == .yellow
-    case .red: light == .red
-    case .unscreened: light == nil
+    case .green: .green
+    case .yellow: .yellow
+    case .red: .red
+    case .unscreened: nil
     }
   }
+
+  func includes(_ light: TrafficLight?) -> Bool { light == self.light }
 }
 
 /// The pipeline's facets: each narrows the projects shown, nil = all.
@@ -37,12 +40,33 @@ public struct PipelineFacets: Hashable, Sendable {
 
   public var isEmpty: Bool { area == nil && corridor == nil && light == nil && stage == nil }
 
+  /// One kind of facet.
+  public enum Kind: CaseIterable, Hashable, Sendable { case area, corridor, light, stage }
+
+  /// The kinds that are set, in bar order.
+  public var setKinds: [Kind] {
+    Kind.allCases.filter { kind in
+      switch kind {
+      case .area: area != nil
+      case .corridor: corridor != nil
+      case .light: light != nil
+      case .stage: stage != nil
+      }
+    }
+  }
+
   func admits(_ project: Project) -> Bool {
-    if let area, project.area != area { return false }
-    if let corridor, !project.corridors.contains(corridor) { return false }
-    if let light, !light.includes(project.light) { return false }
-    if let stage, project.stage != stage { return false }
-    return true
+    Kind.allCases.allSatisfy { admits(project, by: $0) }
+  }
+
+  /// Whether the facet of one kind (ignoring the others) admits `project`.
+  func admits(_ project: Project, by kind: Kind) -> Bool {
+    switch kind {
+    case .area: area.map { project.area == $0 } ?? true
+    case .corridor: corridor.map { project.corridors.contains($0) } ?? true
+    case .light: light.map { $0.includes(project.light) } ?? true
+    case .stage: stage.map { project.stage == $0 } ?? true
+    }
   }
 
   /// `area: capacity building · light: red`.
@@ -69,7 +93,16 @@ public struct PipelineState: Sendable {
   public var table = TableState()
   /// The focused kanban column (an index into `Stage.allCases`).
   public var kanbanColumn = 3
+  /// The first kanban column on screen when not all of them fit. The
+  /// reducer scrolls it as little as possible to keep `kanbanColumn`
+  /// visible; rendering clamps it again after a resize.
+  public var kanbanFirstColumn = 0
   public var kanbanStates = Array(repeating: TableState(), count: Stage.allCases.count)
+
+  /// The order `s` walks through: the table's columns, left to right.
+  public static let sortCycle: [ProjectSortKey] = [
+    .id, .light, .stage, .title, .area, .corridor, .country, .delivery, .budget, .start,
+  ]
 
   /// Project indexes in sort order.
   public private(set) var sorted: [Int32] = []
@@ -79,6 +112,13 @@ public struct PipelineState: Sendable {
   public private(set) var visible: [Int32] = []
   /// `visible`, split by stage: the kanban columns.
   public private(set) var columns: [[Int32]] = Array(repeating: [], count: Stage.allCases.count)
+  /// When the facets together leave no project and more than one is
+  /// set: how many projects each set facet admits on its own, so that the
+  /// empty screen can say which one to drop. Counted here, not per frame.
+  public private(set) var facetAloneCounts: [PipelineFacets.Kind: Int] = [:]
+  /// The widest project id in the data (capped), so id columns line up
+  /// without measuring rows while drawing.
+  public private(set) var idWidth = 2
   /// The query `visible` was filtered with (a longer query that starts
   /// with it only needs to rescan `visible`).
   private var filteredQuery = ""
@@ -89,7 +129,11 @@ public struct PipelineState: Sendable {
   /// the selected project selected when it is still shown.
   public mutating func recompute(_ context: DataContext) {
     let selectedID = selectedProject(context)?.id
-    sorted = ProjectOrdering.sorted(context.data.projects, by: sortKey, ascending: ascending)
+    let projects = context.data.projects
+    sorted = ProjectOrdering.sorted(projects, by: sortKey, ascending: ascending)
+    var widest = 2
+    for project in projects where project.id.utf8.count > widest { widest = project.id.utf8.count }
+    idWidth = min(widest, 14)
     applyFacets(context)
     reselect(selectedID, context)
   }
@@ -98,24 +142,47 @@ public struct PipelineState: Sendable {
   mutating func applyFacets(_ context: DataContext) {
     let projects = context.data.projects
     faceted = facets.isEmpty ? sorted : sorted.filter { facets.admits(projects[Int($0)]) }
+    facetAloneCounts = [:]
+    let kinds = facets.setKinds
+    if faceted.isEmpty, kinds.count > 1 {
+      for kind in kinds {
+        facetAloneCounts[kind] = projects.reduce(0) { $0 + (facets.admits($1, by: kind) ? 1 : 0) }
+      }
+    }
     filteredQuery = ""
     applyQuery(context)
   }
 
-  /// The query changed: narrow incrementally when it only grew.
+  /// The query changed: narrow incrementally when it only grew. The
+  /// project under the cursor stays under it while it is still shown;
+  /// otherwise the cursor goes to the first row.
   mutating func applyQuery(_ context: DataContext) {
     let grew = !filteredQuery.isEmpty && query.hasPrefix(filteredQuery)
+    let tableSelection = Self.project(at: table.selected, in: visible)
+    let columnSelections: [Int32?] = (0..<columns.count).map { column in
+      Self.project(at: kanbanStates[column].selected, in: columns[column])
+    }
     visible = context.search.filter(query, candidates: grew ? visible : faceted)
     filteredQuery = query
     let projects = context.data.projects
     var byStage = Array(repeating: [Int32](), count: Stage.allCases.count)
     for index in visible { byStage[projects[Int(index)].stage.index].append(index) }
     columns = byStage
-    table.select(visible.isEmpty ? nil : min(table.selected ?? 0, visible.count - 1), rowCount: visible.count)
+    Self.keep(tableSelection, in: visible, state: &table)
     for column in 0..<columns.count {
-      let count = columns[column].count
-      kanbanStates[column].select(count == 0 ? nil : min(kanbanStates[column].selected ?? 0, count - 1), rowCount: count)
+      Self.keep(columnSelections[column], in: columns[column], state: &kanbanStates[column])
     }
+  }
+
+  private static func project(at row: Int?, in rows: [Int32]) -> Int32? {
+    guard let row, row >= 0, row < rows.count else { return nil }
+    return rows[row]
+  }
+
+  /// Selects `project` in `rows` when it is there, else the first row.
+  private static func keep(_ project: Int32?, in rows: [Int32], state: inout TableState) {
+    let row = project.flatMap { rows.firstIndex(of: $0) } ?? 0
+    state.select(rows.isEmpty ? nil : row, rowCount: rows.count)
   }
 
   /// The project under the cursor, in either mode.
@@ -125,6 +192,7 @@ public struct PipelineState: Sendable {
       guard let row = table.selected, row < visible.count else { return nil }
       return visible[row]
     case .kanban:
+      guard kanbanColumn >= 0, kanbanColumn < columns.count else { return nil }
       let column = columns[kanbanColumn]
       guard let row = kanbanStates[kanbanColumn].selected, row < column.count else { return nil }
       return column[row]
@@ -136,21 +204,49 @@ public struct PipelineState: Sendable {
     return context.data.projects[Int(index)]
   }
 
-  /// Puts the cursor back on `id` after the list changed.
+  /// Puts the cursor back on `id` after the list changed: in the table,
+  /// and in the kanban (where it also focuses the project's column).
   mutating func reselect(_ id: String?, _ context: DataContext) {
     guard let id else { return }
     let projects = context.data.projects
-    if let row = visible.firstIndex(where: { projects[Int($0)].id == id }) {
-      table.select(row, rowCount: visible.count)
+    // Find the project once, then compare indexes rather than strings.
+    guard let index = Self.index(of: id, in: projects) else { return }
+    if let row = visible.firstIndex(of: index) { table.select(row, rowCount: visible.count) }
+    let column = projects[Int(index)].stage.index
+    if let row = columns[column].firstIndex(of: index) {
+      kanbanStates[column].select(row, rowCount: columns[column].count)
+      kanbanColumn = column
     }
-    for (column, members) in columns.enumerated() {
-      if let row = members.firstIndex(where: { projects[Int($0)].id == id }) {
-        kanbanStates[column].select(row, rowCount: members.count)
-        kanbanColumn = column
-      }
+  }
+
+  /// The index of the project with `id` (projects are sorted by id).
+  static func index(of id: String, in projects: [Project]) -> Int32? {
+    var low = 0
+    var high = projects.count
+    while low < high {
+      let middle = (low + high) / 2
+      if projects[middle].id < id { low = middle + 1 } else { high = middle }
     }
+    return low < projects.count && projects[low].id == id ? Int32(low) : nil
   }
 
   /// The rows in the focused list (table rows or the focused column).
   var focusedCount: Int { mode == .table ? visible.count : columns[kanbanColumn].count }
+
+  /// Scrolls the kanban as little as possible so that the focused column
+  /// is among the `fitting` columns on screen.
+  mutating func scrollKanban(fitting: Int) {
+    kanbanFirstColumn = Self.firstKanbanColumn(
+      stored: kanbanFirstColumn, focused: kanbanColumn, fitting: fitting, total: columns.count)
+  }
+
+  /// The first column to draw: `stored`, moved just enough to show
+  /// `focused` and to leave no empty room on the right.
+  static func firstKanbanColumn(stored: Int, focused: Int, fitting: Int, total: Int) -> Int {
+    let fitting = max(1, min(fitting, total))
+    var first = min(max(0, stored), total - fitting)
+    if focused < first { first = focused }
+    if focused >= first + fitting { first = focused - fitting + 1 }
+    return max(0, first)
+  }
 }
