@@ -4,7 +4,7 @@ extension KeyMap {
   /// with the shared keys (help, quit) in 80 columns; Enter and the facet
   /// keys are listed by `?`, the facet keys also on the facet bar.
   static let pipelineBindings: [KeyBinding] = [
-    KeyBinding([.character("/")], "/", "Filter by id, title, country, agency (fuzzy; Enter keeps, Esc clears)", .startFilter, footer: true),
+    KeyBinding([.character("/")], "/", "Filter by id, title, country or agency (fuzzy)", .startFilter, footer: true),
     KeyBinding([.character("v")], "v", "Switch kanban / table", .toggleView, footer: true),
     KeyBinding([.character("s")], "s", "Sort by the next column", .sortNext, footer: true),
     KeyBinding([.character("S")], "S", "Reverse the sort", .sortReverse),
