@@ -1,7 +1,12 @@
-/// Fuzzy matching as the pipeline filter uses it: every character of the
-/// query appears in order (a subsequence) inside ONE field — id, title,
-/// a country (code or name) or an agency — case-insensitively. Several
-/// space-separated terms must all match (each in some field).
+/// Fuzzy matching as the pipeline filter uses it, case-insensitively, over
+/// the id, title, countries (code or name) and agencies. Each
+/// space-separated term must match somewhere, in one of two ways:
+/// - inside one word, its letters in order (`gwdr` → Gwadar, `desal` →
+///   desalination, `0042` → P-0042);
+/// - as the initials of consecutive words (`wtp` → Wastewater Treatment
+///   Plant).
+/// Letters scattered across several words do not match: with long titles
+/// that would match nearly everything.
 ///
 /// Built once per data change; a keystroke then scans flat byte arrays,
 /// and a query that extends the previous one only rescans the previous
@@ -86,17 +91,25 @@ public struct FuzzyQuery: Sendable {
 
   /// Whether every term matches some 0-terminated field of `record`.
   func matchesAllTerms(in record: UnsafeBufferPointer<UInt8>) -> Bool {
-    for term in terms where !matchesInSomeField(term, record) { return false }
+    for term in terms where !matches(term, record) { return false }
     return true
   }
 
-  private func matchesInSomeField(_ term: [[UInt8]], _ record: UnsafeBufferPointer<UInt8>) -> Bool {
+  /// Word characters: letters, digits, and any non-ASCII byte (so that
+  /// Chinese or accented words count as words).
+  @inline(__always) static func isWordByte(_ byte: UInt8) -> Bool {
+    byte >= 0x80 || (byte >= 48 && byte <= 57) || (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90)
+  }
+
+  private func matches(_ term: [[UInt8]], _ record: UnsafeBufferPointer<UInt8>) -> Bool {
+    let count = record.count
     var index = 0
+    // Inside one word: walk the bytes; a separator restarts the term.
     var unit = 0
-    while index < record.count {
+    while index < count {
       let byte = record[index]
-      if byte == 0 {
-        unit = 0  // next field: start the term again
+      if !FuzzyQuery.isWordByte(byte) {
+        unit = 0
         index += 1
         continue
       }
@@ -109,31 +122,81 @@ public struct FuzzyQuery: Sendable {
       }
       index += 1
     }
+    return term.count > 1 && matchesInitials(term, record)
+  }
+
+  /// The term as the first letters of consecutive words of one field.
+  private func matchesInitials(_ term: [[UInt8]], _ record: UnsafeBufferPointer<UInt8>) -> Bool {
+    var starts: [Int] = []
+    var index = 0
+    let count = record.count
+    while index <= count {
+      let atEnd = index == count || record[index] == 0
+      if atEnd {
+        if starts.count >= term.count {
+          outer: for first in 0...(starts.count - term.count) {
+            for (offset, wanted) in term.enumerated() where !matchesAt(wanted, record, starts[first + offset], fromStart: true) {
+              continue outer
+            }
+            return true
+          }
+        }
+        starts.removeAll(keepingCapacity: true)
+      } else if FuzzyQuery.isWordByte(record[index]) && (index == 0 || !FuzzyQuery.isWordByte(record[index - 1])) {
+        starts.append(index)
+      }
+      index += 1
+    }
     return false
   }
 
-  private func matchesAt(_ wanted: [UInt8], _ record: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+  private func matchesAt(_ wanted: [UInt8], _ record: UnsafeBufferPointer<UInt8>, _ index: Int, fromStart: Bool = false) -> Bool {
     guard index + wanted.count <= record.count else { return false }
-    for offset in 1..<wanted.count where record[index + offset] != wanted[offset] { return false }
+    for offset in (fromStart ? 0 : 1)..<wanted.count where record[index + offset] != wanted[offset] { return false }
     return true
   }
 
-  /// The character ranges of `text` to highlight for this query: the
-  /// first place where each term matches as a subsequence (contiguous
-  /// runs merged). Empty when no term matches this text.
+  /// The character ranges of `text` to highlight for this query: for each
+  /// term, the first word in which its letters appear in order, else the
+  /// initials it matched (contiguous runs merged). Empty when no term
+  /// matches this text.
   public func highlights(in text: String) -> [Range<Int>] {
     let characters = Array(text.lowercased())
     guard characters.count == text.count else { return [] }  // lower-casing changed the length
+    func isWord(_ c: Character) -> Bool { c.isLetter || c.isNumber }
     var marked = Set<Int>()
     for term in terms {
       let wanted = term.map { Character(String(decoding: $0, as: UTF8.self)) }
       var positions: [Int] = []
       var next = 0
-      for (offset, character) in characters.enumerated() where next < wanted.count && character == wanted[next] {
-        positions.append(offset)
-        next += 1
+      var found = false
+      for (offset, character) in characters.enumerated() {
+        if !isWord(character) {
+          next = 0
+          positions.removeAll()
+          continue
+        }
+        if character == wanted[next] {
+          positions.append(offset)
+          next += 1
+          if next == wanted.count {
+            found = true
+            break
+          }
+        }
       }
-      if next == wanted.count { marked.formUnion(positions) }
+      if !found && wanted.count > 1 {
+        let starts = characters.indices.filter { isWord(characters[$0]) && ($0 == 0 || !isWord(characters[$0 - 1])) }
+        if starts.count >= wanted.count {
+          for first in 0...(starts.count - wanted.count)
+          where (0..<wanted.count).allSatisfy({ characters[starts[first + $0]] == wanted[$0] }) {
+            positions = (0..<wanted.count).map { starts[first + $0] }
+            found = true
+            break
+          }
+        }
+      }
+      if found { marked.formUnion(positions) }
     }
     var ranges: [Range<Int>] = []
     for position in marked.sorted() {

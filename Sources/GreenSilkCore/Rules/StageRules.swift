@@ -68,6 +68,15 @@ public enum StageRules {
           fields: [])
       ]
     }
+    return preconditions(project, at: target, resuming: project.stage == .suspended)
+  }
+
+  /// What `project` must have filled in to stand at `target`, whatever
+  /// stage it comes from (a new record created directly in a later
+  /// stage is held to the same conditions). `resuming` skips the plan
+  /// check for a project coming back from suspension.
+  public static func preconditions(_ project: Project, at target: Stage, resuming: Bool = false) -> [RuleViolation] {
+    let id = project.id
     var out: [RuleViolation] = []
     let screening = project.screening
     if target >= .approved && target <= .closed {
@@ -99,7 +108,7 @@ public enum StageRules {
             fields: ["screening.mitigation_note"]))
       }
     }
-    if target == .implementation && project.stage != .suspended {
+    if target == .implementation && !resuming {
       var missing: [String] = []
       if project.dates.plannedStart == nil { missing.append("dates.planned_start") }
       if project.dates.plannedEnd == nil { missing.append("dates.planned_end") }

@@ -9,12 +9,47 @@ public enum AppAction: Sendable {
   case dataLoaded(LoadResult)
   case dataLoadFailed(String)
   case themeChanged(name: String, message: String?)
+  /// The store's answer to a save, delete, undo or redo.
+  case editFinished(EditOutcome)
+  /// `$EDITOR` exited; nil when it failed or was not started.
+  case externalEditorFinished(String?)
+  /// A draft saved when the last session was cut off.
+  case draftFound(Draft)
+}
+
+/// What became of an edit the runtime ran against the store.
+public enum EditOutcome: Sendable {
+  /// Saved (created, updated, deleted, moved): the change for the undo
+  /// stack, and a verb for the status line.
+  case saved(EditedRecord, verb: String)
+  /// Undo or redo saved: the inverse change for the other stack.
+  case reverted(EditedRecord, undo: Bool)
+  /// Someone else changed the record first; nothing was written.
+  case conflict(StoreConflict, attempted: FormState.Assembled)
+  /// Anything else (read-only, I/O): nothing was written.
+  case failed(String)
 }
 
 /// What the runtime must do after a reduce: the reducer itself never
 /// touches files or the terminal.
-public enum AppEffect: Equatable, Sendable {
+public enum AppEffect: Sendable {
   case quit
   case cycleTheme
   case reloadData
+  /// Create or update through the store (`verb` for the audit and status).
+  case save(FormState.Assembled, verb: String)
+  case deleteProject(Project)
+  case deleteActivity(EnvoyActivity)
+  /// Revert a session change (undo when `undo`, else redo).
+  case revert(EditedRecord, undo: Bool)
+  /// Edit this text in `$EDITOR` (the runtime suspends the screen).
+  case openExternalEditor(String)
+  /// The draft was restored or refused: remove its file.
+  case discardDraft
+
+  /// Whether the effect ends the program (tests and the runtime check it).
+  public var isQuit: Bool {
+    if case .quit = self { return true }
+    return false
+  }
 }

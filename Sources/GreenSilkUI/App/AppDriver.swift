@@ -36,4 +36,10 @@ public struct AppDriver: Sendable {
   }
 
   public func render() -> Buffer { AppView.render(state) }
+
+  /// The effects asked for since the last call (the caller runs them).
+  public mutating func takeEffects() -> [AppEffect] {
+    defer { effects.removeAll() }
+    return effects
+  }
 }

@@ -31,6 +31,17 @@ public enum AppReducer {
       state.settings.themeName = name
       state.status = message.map { StatusMessage($0, kind: .warning) } ?? StatusMessage("theme: \(name)")
       return []
+    case .editFinished(let outcome):
+      editFinished(outcome, &state)
+      return []
+    case .externalEditorFinished(let text):
+      externalEditorFinished(text, &state)
+      return []
+    case .draftFound(let draft):
+      let context = FormContext(countryNames: state.data.countryNames)
+      guard !state.settings.readOnly, let form = FormState.restoring(draft.payload, context: context) else { return [] }
+      state.dialog = .restoreDraft(draft, form)
+      return []
     }
   }
 
@@ -48,6 +59,8 @@ public enum AppReducer {
   static func keyPressed(_ key: Key, _ state: inout AppState) -> [AppEffect] {
     if key == .resize { return [] }
     if state.help != nil { return helpKey(key, &state) }
+    if state.dialog != nil { return dialogKey(key, &state) }
+    if state.form != nil { return formKey(key, &state) }
     if state.screen == .pipeline && state.pipeline.isEditingQuery { return filterKey(key, &state) }
     let context = KeyContext(state.screen)
     guard let command = KeyMap.command(for: key, in: context) else { return [] }
@@ -127,6 +140,8 @@ public enum AppReducer {
       return [.cycleTheme]
     case .reload:
       return [.reloadData]
+    case .newRecord, .editRecord, .deleteRecord, .moveStage, .undo, .redo:
+      return editCommand(command, &state)
     default:
       switch state.screen {
       case .overview: break

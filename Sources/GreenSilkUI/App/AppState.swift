@@ -14,6 +14,13 @@ public struct AppState: Sendable {
   public var envoys = EnvoysState()
   /// The help overlay's scroll position when it is shown.
   public var help: Int?
+  /// An open create/edit form (drawn over the body; takes the keys).
+  public var form: FormState?
+  /// A question or a view over everything (delete confirm, stage move,
+  /// save conflict, draft restore).
+  public var dialog: Dialog?
+  /// This session's changes, for undo and redo.
+  public var history = ChangeHistory()
   public var status: StatusMessage?
   public var clock: LocalTime
   public var size: Size

@@ -29,9 +29,11 @@ public enum AppView {
     case .detail: ProjectDetailScreen.render(state, in: body, into: &buffer)
     case .envoys: EnvoysScreen.render(state, in: body, into: &buffer)
     }
+    if let form = state.form { FormView.render(state, form, in: body, into: &buffer) }
     StatusBar.render(state, in: rows[2], into: &buffer)
-    KeyHints(KeyMap.footer(for: KeyContext(state.screen)), glyphs: state.settings.glyphs)
-      .render(in: rows[3], into: &buffer)
+    let hints = state.form != nil ? KeyMap.formHints : KeyMap.footer(for: KeyContext(state.screen))
+    KeyHints(hints, glyphs: state.settings.glyphs).render(in: rows[3], into: &buffer)
+    if let dialog = state.dialog { DialogView.render(state, dialog, in: body, into: &buffer) }
     if let scroll = state.help {
       HelpOverlay(sections: KeyMap.helpSections(current: KeyContext(state.screen)), glyphs: state.settings.glyphs)
         .title("Keys — GreenSilk")

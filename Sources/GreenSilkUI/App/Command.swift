@@ -28,4 +28,11 @@ public enum Command: Hashable, Sendable {
   case cycleLightFacet
   case cycleStageFacet
   case clearFilters
+  // Editing (the current screen's record)
+  case newRecord
+  case editRecord
+  case deleteRecord
+  case moveStage
+  case undo
+  case redo
 }

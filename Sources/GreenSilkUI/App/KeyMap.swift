@@ -67,16 +67,33 @@ public enum KeyMap {
     KeyBinding([.character("q"), .ctrl("c")], "q", "Quit", .quit, footer: true),
   ]
 
+  /// Editing keys: they act on the record under the cursor (or shown).
+  static let editing: [KeyBinding] = [
+    KeyBinding([.character("e")], "e", "Edit the selected record", .editRecord, footer: true),
+    KeyBinding([.character("n")], "n", "New record", .newRecord),
+    KeyBinding([.character("m")], "m", "Move the project to another stage", .moveStage),
+    KeyBinding([.character("D")], "D", "Delete the selected record (asks first)", .deleteRecord),
+    KeyBinding([.character("u")], "u", "Undo the last change of this session", .undo),
+    KeyBinding([.ctrl("r")], "Ctrl-R", "Redo", .redo),
+  ]
+
   /// The bindings active in a context, most specific first.
   public static func bindings(for context: KeyContext) -> [KeyBinding] {
     switch context {
-    case .overview: global
-    case .corridors: corridorBindings + navigation.filter { ![.moveSelection(-1), .moveSelection(1)].contains($0.command) } + global
-    case .pipeline: pipelineBindings + navigation + global
-    case .detail: detailBindings + global
-    case .envoys: envoyBindings + navigation + global
+    case .overview: editing.filter { $0.command == .undo || $0.command == .redo } + global
+    case .corridors:
+      corridorBindings + navigation.filter { ![.moveSelection(-1), .moveSelection(1)].contains($0.command) } + editing + global
+    case .pipeline: pipelineBindings + navigation + editing + global
+    case .detail: detailBindings + editing + global
+    case .envoys: envoyBindings + navigation + editing.filter { $0.command != .moveStage } + global
     }
   }
+
+  /// Keys inside a form, for its footer and the help overlay.
+  public static let formHints: [KeyHint] = [
+    KeyHint("Tab/↓", "next field"), KeyHint("Shift-Tab/↑", "previous"), KeyHint("Enter", "edit field / pick"),
+    KeyHint("Ctrl-S", "save"), KeyHint("Ctrl-E", "$EDITOR"), KeyHint("Esc", "cancel field / leave"),
+  ]
 
   /// The command a key gives in a context, if any.
   public static func command(for key: Key, in context: KeyContext) -> Command? {
@@ -94,16 +111,25 @@ public enum KeyMap {
   /// The help overlay: the current context first, then every other one.
   public static func helpSections(current: KeyContext) -> [HelpOverlay.Section] {
     let order = [current] + [KeyContext.overview, .corridors, .pipeline, .detail, .envoys].filter { $0 != current }
+    let shared = global + editing
     var sections: [HelpOverlay.Section] = []
     var seenGlobal = false
     for context in order {
-      let own = bindings(for: context).filter { !global.contains($0) }
+      let own = bindings(for: context).filter { !shared.contains($0) }
       if !own.isEmpty {
         sections.append(HelpOverlay.Section(context.title, own.map { KeyHint($0.label, $0.help) }))
       }
       if !seenGlobal {
         seenGlobal = true
         sections.append(HelpOverlay.Section("Everywhere", global.map { KeyHint($0.label, $0.help) }))
+        sections.append(HelpOverlay.Section("Editing", editing.map { KeyHint($0.label, $0.help) }))
+        sections.append(
+          HelpOverlay.Section(
+            "In a form",
+            formHints + [
+              KeyHint("↓ (countries)", "show matching countries; Enter picks"),
+              KeyHint("Ctrl-U/K/W", "delete to start / end / word"),
+            ]))
       }
     }
     return sections
@@ -123,6 +149,7 @@ public enum KeyMap {
     case .cycleAreaFacet: "area"
     case .cycleCorridorFacet: "corridor"
     case .cycleLightFacet: "light"
+    case .editRecord: "edit"
     default: binding.help.lowercased()
     }
   }

@@ -22,6 +22,8 @@ final class DashboardRuntime {
   var reloadDue: ContinuousClock.Instant?
   let clock = ContinuousClock()
   let logger = Logger(path: Logger.defaultPath())
+  let editor: RecordEditor
+  let drafts: DraftStore
 
   init(store: FileStore, initial: LoadResult, display: DisplayOptions, explicitReadOnly: Bool) throws {
     self.store = store
@@ -32,6 +34,10 @@ final class DashboardRuntime {
     theme = loaded.theme
     watcher = DataWatcher(directory: store.directory)
     knownIdentities = initial.fileIdentities
+    let environment = Environment.snapshot()
+    let user = UserIdentity.current(environment: environment)
+    editor = RecordEditor(store: store, user: user)
+    drafts = DraftStore(dataDirectory: store.directory, user: user.login, environment: environment)
     let readOnlyReason: String? =
       explicitReadOnly ? "started with --read-only" : (store.isReadOnly ? "the data directory is not writable" : nil)
     let settings = DisplaySettings(
@@ -59,6 +65,7 @@ final class DashboardRuntime {
       let loop = try EventLoop(terminal: terminal)
       defer { loop.close() }
       if let fd = watcher.descriptor { loop.watch(fd) }
+      if !state.settings.readOnly, let draft = drafts.load() { dispatch(.draftFound(draft), terminal) }
       terminal.present(AppView.render(state), theme: theme)
       while true {
         let events = loop.wait(timeout: nextWake())
@@ -82,7 +89,10 @@ final class DashboardRuntime {
           case .timeout: break
           }
         }
-        if let exitStatus { return exitStatus }
+        if let exitStatus {
+          keepDraft()
+          return exitStatus
+        }
         if state.shouldQuit { return 0 }
         timers(terminal)
         terminal.present(AppView.render(state), theme: theme)
@@ -118,6 +128,15 @@ final class DashboardRuntime {
   func run(_ effect: AppEffect, _ terminal: NcursesTerminal) {
     switch effect {
     case .quit: break
+    case .save, .deleteProject, .deleteActivity, .revert:
+      if let outcome = EditRunner(editor: editor).outcome(of: effect) {
+        knownIdentities = store.identities()
+        dispatch(.editFinished(outcome), terminal)
+      }
+    case .openExternalEditor(let text):
+      dispatch(.externalEditorFinished(ExternalEditor.edit(text, terminal: terminal, logger: logger)), terminal)
+    case .discardDraft:
+      drafts.discard()
     case .cycleTheme:
       let name = catalog.next(after: theme.name)
       let loaded = catalog.load(name)
@@ -127,6 +146,21 @@ final class DashboardRuntime {
     case .reloadData:
       terminal.invalidate()
       reload()
+    }
+  }
+
+  /// The link dropped or we were told to stop with a form open and
+  /// changed: keep it as a draft for the next start (never in read-only).
+  func keepDraft() {
+    guard let form = state.form, form.isDirty, !state.settings.readOnly else { return }
+    let draft = Draft(
+      dataDirectory: drafts.dataDirectory, savedAt: Timestamp.now(), kind: form.subject.noun,
+      recordID: form.subject.recordID, baseRevision: nil, payload: form.draftPayload)
+    do {
+      try drafts.save(draft)
+      logger.log("kept a draft of \(draft.recordID) at \(drafts.path)")
+    } catch {
+      logger.log("could not keep the draft: \(error)")
     }
   }
 

@@ -1,0 +1,119 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A form that was open with unsaved changes when the program was told to
+/// end (SIGHUP when an SSH link drops, SIGTERM), kept so that the next
+/// start can offer it back. The payload is the form's own serialisation
+/// (every field's text, even invalid ones), opaque to the store.
+public struct Draft: Hashable, Sendable {
+  public var dataDirectory: String
+  public var savedAt: Timestamp
+  /// "project" or "activity".
+  public var kind: String
+  /// The record's id (a new record's provisional id).
+  public var recordID: String
+  /// The revision the edit started from; nil for a new record.
+  public var baseRevision: Int?
+  /// JSON text written and read by the form.
+  public var payload: String
+
+  public init(dataDirectory: String, savedAt: Timestamp, kind: String, recordID: String, baseRevision: Int?, payload: String) {
+    self.dataDirectory = dataDirectory
+    self.savedAt = savedAt
+    self.kind = kind
+    self.recordID = recordID
+    self.baseRevision = baseRevision
+    self.payload = payload
+  }
+}
+
+/// Where drafts live: one file per user and data directory, in the user's
+/// state directory (`$XDG_STATE_HOME/greensilk/drafts`, by default
+/// `~/.local/state/greensilk/drafts`) — not in the data directory, so that
+/// a draft never shows up in the shared data or its git history.
+public struct DraftStore: Sendable {
+  public let directory: String
+  public let dataDirectory: String
+  public let user: String
+
+  public init(dataDirectory: String, user: String, environment: [String: String]) {
+    self.dataDirectory = DraftStore.absolute(dataDirectory)
+    self.user = user
+    if let state = environment["XDG_STATE_HOME"], !state.isEmpty {
+      directory = state + "/greensilk/drafts"
+    } else {
+      directory = (environment["HOME"] ?? "/tmp") + "/.local/state/greensilk/drafts"
+    }
+  }
+
+  /// One draft per user and data directory.
+  public var path: String {
+    directory + "/" + DraftStore.safe(user) + "-" + DraftStore.hash(dataDirectory) + ".json"
+  }
+
+  public func save(_ draft: Draft) throws(FileSystemError) {
+    try FileSystem.createDirectory(directory)
+    var w = JSONWriter()
+    w.beginObject()
+    w.field("data_directory", draft.dataDirectory)
+    w.field("saved_at", draft.savedAt.description)
+    w.field("kind", draft.kind)
+    w.field("record_id", draft.recordID)
+    if let base = draft.baseRevision { w.field("base_revision", base) }
+    w.key("payload")
+    w.raw(draft.payload)
+    w.endObject()
+    try FileSystem.writeAtomically(path, Array((w.text + "\n").utf8))
+  }
+
+  /// The saved draft, if any (an unreadable one is treated as none).
+  public func load() -> Draft? {
+    guard let bytes = try? FileSystem.read(path) else { return nil }
+    var draft = Draft(dataDirectory: "", savedAt: Timestamp(secondsSinceEpoch: 0), kind: "", recordID: "", baseRevision: nil, payload: "{}")
+    do {
+      try JSONReader.withReader(String(decoding: bytes, as: UTF8.self)) { r in
+        try r.readObject { r, key in
+          switch key {
+          case "data_directory": draft.dataDirectory = try r.readString()
+          case "saved_at": draft.savedAt = try r.readTimestamp()
+          case "kind": draft.kind = try r.readString()
+          case "record_id": draft.recordID = try r.readString()
+          case "base_revision": draft.baseRevision = try r.readOptional { try $0.readInt() }
+          case "payload": draft.payload = try r.readRawValue()
+          default: try r.skipValue()
+          }
+        }
+      }
+    } catch {
+      return nil
+    }
+    return draft.dataDirectory == dataDirectory ? draft : nil
+  }
+
+  public func discard() { unlink(path) }
+
+  static func absolute(_ path: String) -> String {
+    if path.hasPrefix("/") { return path }
+    var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+    if let resolved = realpath(path, &buffer) { return String(cString: resolved) }
+    return path
+  }
+
+  static func safe(_ text: String) -> String {
+    String(text.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" })
+  }
+
+  /// FNV-1a of the path, as hex: short, stable, file-name safe.
+  static func hash(_ text: String) -> String {
+    var value: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in text.utf8 {
+      value ^= UInt64(byte)
+      value = value &* 0x100_0000_01b3
+    }
+    let digits = Array("0123456789abcdef")
+    var out = ""
+    for shift in stride(from: 60, through: 0, by: -4) { out.append(digits[Int(value >> UInt64(shift) & 0xF)]) }
+    return out
+  }
+}

@@ -1,0 +1,84 @@
+/// Makes changes to records the way every edit must be made: stamped with
+/// who and when, saved through the store's atomic, locked, revision-checked
+/// write, and logged to the audit trail field by field under the same
+/// lock. The dashboard, undo/redo and the headless commands all edit
+/// through here.
+public struct RecordEditor: Sendable {
+  public let store: FileStore
+  public let user: UserIdentity
+  /// The clock, injectable so tests get stable stamps.
+  public let now: @Sendable () -> Timestamp
+
+  public init(store: FileStore, user: UserIdentity, now: @escaping @Sendable () -> Timestamp = { Timestamp.now() }) {
+    self.store = store
+    self.user = user
+    self.now = now
+  }
+
+  /// Creates a record (its id must be new). Returns it as written.
+  @discardableResult
+  public func create<R: StampedRecord>(_ record: R, action: String = "create", note: String? = nil) throws(StoreError) -> R {
+    var stamped = record
+    let time = now()
+    stamped.changedBy = user.login
+    stamped.changedAt = time
+    stamped.revision = 1
+    let entry = AuditEntry(
+      at: time, user: user, action: action, file: R.file, id: record.id, revision: 1,
+      changes: RecordFields.changes(from: nil as R?, to: stamped), note: note)
+    return try store.apply([.create(stamped)], audit: [entry])[0]
+  }
+
+  /// Saves `record` over `original` (the version the edit started from;
+  /// its revision is what the store checks). Returns it as written.
+  @discardableResult
+  public func update<R: StampedRecord>(_ record: R, from original: R, action: String = "update", note: String? = nil) throws(StoreError) -> R {
+    var stamped = record
+    let time = now()
+    stamped.changedBy = user.login
+    stamped.changedAt = time
+    stamped.revision = original.revision
+    let entry = AuditEntry(
+      at: time, user: user, action: action, file: R.file, id: record.id, revision: original.revision + 1,
+      changes: RecordFields.changes(from: original, to: stamped), note: note)
+    return try store.apply([.update(stamped, expecting: original.revision)], audit: [entry])[0]
+  }
+
+  /// Deletes `record` as it was read (its revision is checked).
+  public func delete<R: StampedRecord>(_ record: R, action: String = "delete", note: String? = nil) throws(StoreError) {
+    let entry = AuditEntry(
+      at: now(), user: user, action: action, file: R.file, id: record.id, revision: nil,
+      changes: RecordFields.changes(from: record, to: nil as R?), note: note)
+    _ = try store.apply([RecordChange<R>.delete(id: record.id, expecting: record.revision)], audit: [entry])
+  }
+}
+
+extension RecordEditor {
+  /// Puts a record back to `change.before`, starting from `change.after`
+  /// (what this session last saved; a colleague's later change makes this
+  /// a conflict, never an overwrite). Returns the inverse change, ready for
+  /// the other stack: undoing it redoes the original.
+  public func revert<R: StampedRecord>(_ change: SessionChange<R>, action: String) throws(StoreError) -> SessionChange<R> {
+    let result: R?
+    switch (change.before, change.after) {
+    case (nil, let current?):
+      try delete(current, action: action)
+      result = nil
+    case (let target?, nil):
+      result = try create(target, action: action)
+    case (let target?, let current?):
+      result = try update(target, from: current, action: action)
+    case (nil, nil):
+      result = nil
+    }
+    return SessionChange(before: change.after, after: result, summary: change.summary)
+  }
+
+  /// Reverts either kind of record change.
+  public func revert(_ change: EditedRecord, action: String) throws(StoreError) -> EditedRecord {
+    switch change {
+    case .project(let c): .project(try revert(c, action: action))
+    case .activity(let c): .activity(try revert(c, action: action))
+    }
+  }
+}

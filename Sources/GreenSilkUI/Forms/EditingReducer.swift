@@ -1,0 +1,188 @@
+import GreenSilkCore
+
+/// Keys and results of editing: n e D m u Ctrl-R, the open form, the
+/// dialogs, and what the store answered.
+extension AppReducer {
+  /// Runs an editing command (the key map decides where they apply).
+  static func editCommand(_ command: Command, _ state: inout AppState) -> [AppEffect] {
+    if state.settings.readOnly {
+      let reason = state.settings.readOnlyReason ?? "read-only"
+      state.status = StatusMessage("read-only (\(reason)): editing is off and nothing is written", kind: .warning)
+      return []
+    }
+    let context = FormContext(countryNames: state.data.countryNames)
+    switch command {
+    case .newRecord:
+      if state.screen == .envoys {
+        state.form = .creating(newActivity(state), context: context)
+      } else {
+        state.form = .creating(newProject(state), context: context)
+      }
+    case .editRecord:
+      if state.screen == .envoys {
+        guard let activity = selectedActivity(state) else { return nothingSelected(&state) }
+        state.form = .editing(activity, context: context)
+      } else {
+        guard let project = recordProject(state) else { return nothingSelected(&state) }
+        state.form = .editing(project, context: context)
+      }
+    case .deleteRecord:
+      if state.screen == .envoys {
+        guard let activity = selectedActivity(state) else { return nothingSelected(&state) }
+        state.dialog = .confirmDelete(.activity(activity))
+      } else {
+        guard let project = recordProject(state) else { return nothingSelected(&state) }
+        state.dialog = .confirmDelete(.project(project))
+      }
+    case .moveStage:
+      guard state.screen != .envoys, let project = recordProject(state) else { return nothingSelected(&state) }
+      state.dialog = .moveStage(MoveState(project: project))
+    case .undo:
+      guard let change = state.history.nextUndo else {
+        state.status = StatusMessage("nothing to undo in this session")
+        return []
+      }
+      return [.revert(change, undo: true)]
+    case .redo:
+      guard let change = state.history.nextRedo else {
+        state.status = StatusMessage("nothing to redo")
+        return []
+      }
+      return [.revert(change, undo: false)]
+    default:
+      return []
+    }
+    return []
+  }
+
+  static func nothingSelected(_ state: inout AppState) -> [AppEffect] {
+    state.status = StatusMessage("select a \(state.screen == .envoys ? "activity" : "project") first", kind: .warning)
+    return []
+  }
+
+  /// The project an edit key acts on: the detail's, else the cursor's.
+  static func recordProject(_ state: AppState) -> Project? {
+    if state.screen == .detail, let id = state.detail.projectID { return state.data.project(id: id) }
+    return currentProject(state)
+  }
+
+  static func selectedActivity(_ state: AppState) -> EnvoyActivity? {
+    guard let row = state.envoys.table.selected, row < state.envoys.order.count else { return nil }
+    return state.data.activities[Int(state.envoys.order[row])]
+  }
+
+  /// A new project: the next free id, the corridor or facets in view.
+  static func newProject(_ state: AppState) -> Project {
+    var project = Project(
+      id: nextID(prefix: "P-", existing: state.data.projects.map(\.id)), title: "", stage: .concept,
+      source: SourceRef(dataset: "local"))
+    if state.screen == .corridors { project.corridors = [state.corridors.corridor] }
+    if state.screen == .pipeline {
+      let facets = state.pipeline.facets
+      if let corridor = facets.corridor { project.corridors = [corridor] }
+      project.area = facets.area
+    }
+    return project
+  }
+
+  static func newActivity(_ state: AppState) -> EnvoyActivity {
+    let today = state.clock.day
+    return EnvoyActivity(
+      id: nextID(prefix: "E-", existing: state.data.activities.map(\.id)), title: "", kind: .training,
+      focus: .capacityBuilding, host: "", location: "", start: today, end: today, source: SourceRef(dataset: "local"))
+  }
+
+  /// `P-0102` after the highest `P-####` in use.
+  static func nextID(prefix: String, existing: [String]) -> String {
+    let highest = existing.compactMap { $0.hasPrefix(prefix) ? Int($0.dropFirst(prefix.count)) : nil }.max() ?? 0
+    let digits = String(highest + 1)
+    return prefix + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+  }
+
+  // MARK: - Results from the store
+
+  static func editFinished(_ outcome: EditOutcome, _ state: inout AppState) {
+    switch outcome {
+    case .saved(let change, let verb):
+      state.history.record(change)
+      applyChange(change, &state)
+      state.form = nil
+      state.dialog = nil
+      state.status = StatusMessage("\(verb) \(saveSummary(change))", kind: .success)
+    case .reverted(let inverse, let undo):
+      if undo { state.history.undone(inverse) } else { state.history.redone(inverse) }
+      applyChange(inverse, &state)
+      state.status = StatusMessage((undo ? "undone: " : "redone: ") + revertSummary(inverse, undo: undo), kind: .success)
+    case .conflict(let conflict, let attempted):
+      state.form?.isSaving = false
+      state.dialog = .conflict(ConflictState.make(conflict, attempted: attempted, form: state.form))
+      state.status = StatusMessage(conflict.description, kind: .warning)
+    case .failed(let message):
+      state.form?.isSaving = false
+      state.status = StatusMessage(message, kind: .error)
+    }
+  }
+
+  /// Puts a saved change into the loaded data and keeps the cursors on it.
+  static func applyChange(_ change: EditedRecord, _ state: inout AppState) {
+    var data = state.data
+    switch change {
+    case .project(let c):
+      if let after = c.after { data.upsert(after) } else if let before = c.before { data.removeProject(id: before.id) }
+    case .activity(let c):
+      if let after = c.after { data.upsert(after) } else if let before = c.before { data.removeActivity(id: before.id) }
+    }
+    replaceContext(&state, data: data, issues: state.context.issues)
+    if case .project(let c) = change, let after = c.after {
+      state.pipeline.reselect(after.id, state.context)
+      if state.detail.projectID == nil { state.detail.projectID = after.id }
+    }
+  }
+
+  /// "stage of P-0042 back to screening" (undo), "stage of P-0042 to
+  /// approved again" (redo), "title and budget of P-0042 restored".
+  static func revertSummary(_ change: EditedRecord, undo: Bool) -> String {
+    func describe<R: StampedRecord>(_ c: SessionChange<R>) -> String {
+      guard let now = c.after else { return "\(c.before?.id ?? "") deleted" + (undo ? "" : " again") }
+      guard let was = c.before else { return "\(now.id) " + (undo ? "restored" : "created again") }
+      let changes = RecordFields.changes(from: was, to: now)
+      let names = changes.map { FieldLabels.label(for: $0.field).lowercased() }
+      if changes.count == 1, let only = changes.first {
+        let value = only.new.map(plain) ?? "none"
+        return "\(names[0]) of \(now.id) " + (undo ? "back to \(value)" : "to \(value) again")
+      }
+      let list = names.count == 2 ? "\(names[0]) and \(names[1])" : "\(names.count) fields"
+      return "\(list) of \(now.id) " + (undo ? "restored" : "changed again")
+    }
+    switch change {
+    case .project(let c): return describe(c)
+    case .activity(let c): return describe(c)
+    }
+  }
+
+  /// "P-0042: title, stage" for the status line after a save.
+  static func saveSummary(_ change: EditedRecord) -> String {
+    func describe<R: StampedRecord>(_ c: SessionChange<R>) -> String {
+      guard let before = c.before, let after = c.after else { return (c.after ?? c.before)?.id ?? "" }
+      let names = RecordFields.changes(from: before, to: after).map { FieldLabels.label(for: $0.field).lowercased() }
+      return after.id + (names.isEmpty ? "" : " (" + names.joined(separator: ", ") + ")")
+    }
+    switch change {
+    case .project(let c): return describe(c)
+    case .activity(let c): return describe(c)
+    }
+  }
+
+  /// A JSON value as plain text (`"screening"` → screening).
+  static func plain(_ json: String) -> String {
+    json.count >= 2 && json.hasPrefix("\"") && json.hasSuffix("\"") ? String(json.dropFirst().dropLast()) : json
+  }
+}
+
+extension String {
+  func replacingOccurrences(of target: Character, with replacement: String) -> String {
+    var out = ""
+    for character in self { if character == target { out += replacement } else { out.append(character) } }
+    return out
+  }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import GreenSilkCore
+
+/// `greensilk history [ID]`: the audit trail, headless.
+struct HistoryCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "history",
+    abstract: "Print the audit trail: who changed what and when, field by field.",
+    discussion: """
+      Reads the append-only audit log (audit.jsonl in the data directory). With an \
+      ID, only that record's changes; otherwise every change, oldest first.
+      """
+  )
+
+  @OptionGroup var data: DataOptions
+  @Argument(help: "A project or activity id (e.g. P-0042).") var id: String?
+  @Option(help: "Only the last N entries.") var last: Int?
+  @Flag(help: "Print the log's JSON lines instead of text.") var json = false
+
+  func run() throws {
+    try failing {
+      let store = try data.openStore(readOnly: true)
+      let log: (entries: [AuditEntry], issues: [LoadIssue])
+      do { log = try AuditLog.read(store) } catch { throw CommandFailure(message: "greensilk: \(error)", status: 2) }
+      for issue in log.issues { FileHandleOutput.standardError.write("warning: \(issue)\n") }
+      var entries = log.entries
+      if let id { entries = entries.filter { $0.id == id } }
+      if let last { entries = Array(entries.suffix(max(0, last))) }
+      if entries.isEmpty {
+        FileHandleOutput.standardError.write(id.map { "no recorded changes to \($0)\n" } ?? "the audit log is empty\n")
+        return
+      }
+      for entry in entries {
+        FileHandleOutput.standardOutput.write(json ? entry.jsonLine + "\n" : HistoryText.describe(entry))
+      }
+    }
+  }
+}
+
+/// The audit log as people read it.
+enum HistoryText {
+  static func describe(_ entry: AuditEntry) -> String {
+    var out = "\(entry.at)  \(entry.user.description)  \(entry.action)  \(entry.id)"
+    if let revision = entry.revision { out += " (rev \(revision))" }
+    if let note = entry.note { out += " — \(note)" }
+    out += "\n"
+    for change in entry.changes {
+      out += "    \(change.field): \(change.old ?? "—") → \(change.new ?? "—")\n"
+    }
+    return out
+  }
+}
