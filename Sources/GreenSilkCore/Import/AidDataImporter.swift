@@ -1,0 +1,259 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+import Dispatch
+
+/// `greensilk import aiddata`: plans the import of an AidData GCDF 3.0
+/// project-level CSV export into a data set (DECISIONS.md, "AidData
+/// import"). Rows are read and mapped on all cores; the data set is
+/// consulted, never reloaded, per row; the result is one plan that the
+/// store applies in a single atomic rewrite.
+public enum AidDataImporter {
+  /// The attribution ODC-By 1.0 asks for, with the citation AidData's
+  /// repository gives (data/aiddata/NOTICE.md).
+  public static let attribution =
+    "AidData's Global Chinese Development Finance Dataset, Version 3.0 (AidData at William & Mary, 2023), licensed under the Open Data Commons Attribution License (ODC-By) 1.0, https://opendatacommons.org/licenses/by/1-0/. Cite: Custer, S., Dreher, A., Elston, T.B., Escobar, B., Fedorochko, R., Fuchs, A., Ghose, S., Lin, J., Malik, A., Parks, B.C., Solomon, K., Strange, A., Tierney, M.J., Vlasto, L., Walsh, K., Wang, F., Zaleski, L., and Zhang, S. 2023. Tracking Chinese Development Finance: An Application of AidData’s TUFF 3.0 Methodology. Williamsburg, VA: AidData at William & Mary. Dreher, A., Fuchs, A., Parks, B. C., Strange, A., & Tierney, M.J. 2022. Banking on Beijing: The Aims and Impacts of China’s Overseas Development Program. Cambridge, UK: Cambridge University Press."
+
+  /// Rows mapped between two progress reports.
+  static let batchSize = 2048
+
+  /// Plans the import of `bytes` (the file named `displayPath` in
+  /// messages) into `data`. `progress` is called on this thread with
+  /// (rows done, rows in all) between batches.
+  public static func plan(
+    bytes: [UInt8], displayPath: String, data: DataSet, user: UserIdentity, now: Timestamp,
+    progress: ((Int, Int) -> Void)? = nil
+  ) throws(ImportFailure) -> ImportPlan<Project> {
+    let document = CSVDocument(bytes: bytes)
+    guard let headerRow = document.rows.first else {
+      throw ImportFailure(LoadIssue(file: displayPath, line: 0, reason: "empty file; expected AidData's header row"))
+    }
+    let header: [String]
+    do {
+      header = try document.fields(of: headerRow)
+    } catch {
+      throw ImportFailure(LoadIssue(file: displayPath, line: error.line, reason: "header row: \(error.reason)"))
+    }
+    let positions = try columnPositions(header, displayPath: displayPath, line: headerRow.line)
+
+    let mapper = AidDataMapper(data: data)
+    let rows = Array(document.rows.dropFirst())
+    var outcomes: [RowOutcome] = []
+    outcomes.reserveCapacity(rows.count)
+    var done = 0
+    progress?(0, rows.count)
+    while done < rows.count {
+      let batch = Array(rows[done..<min(rows.count, done + batchSize)])
+      outcomes += mapInParallel(batch) { row in
+        outcome(
+          of: row, document: document, header: header, positions: positions, mapper: mapper, data: data,
+          user: user, now: now, displayPath: displayPath)
+      }
+      done += batch.count
+      progress?(done, rows.count)
+    }
+    return assemble(outcomes, data: data, displayPath: displayPath, user: user, now: now)
+  }
+
+  // MARK: - Header
+
+  static func columnPositions(_ header: [String], displayPath: String, line: Int) throws(ImportFailure) -> [Int?] {
+    var firstPosition: [String: Int] = [:]
+    for (index, name) in header.enumerated() {
+      if firstPosition[name] != nil {
+        throw ImportFailure(
+          LoadIssue(file: displayPath, line: line, reason: "column \"\(name)\" appears twice in the header row"))
+      }
+      firstPosition[name] = index
+    }
+    let trimmed = Dictionary(header.enumerated().map { ($1.trimmingSpaces(), $0) }, uniquingKeysWith: { a, _ in a })
+    let positions = AidDataColumn.allCases.map { firstPosition[$0.rawValue] ?? trimmed[$0.rawValue] }
+    let missing = AidDataColumn.allCases.filter { positions[$0.ordinal] == nil && !$0.isOptional }
+    if !missing.isEmpty {
+      let names = missing.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+      throw ImportFailure(
+        LoadIssue(
+          file: displayPath, line: line,
+          reason: "not an AidData GCDF 3.0 project-level export: missing column\(missing.count == 1 ? "" : "s") \(names)"))
+    }
+    return positions
+  }
+
+  // MARK: - Rows
+
+  /// What became of one data row.
+  enum RowOutcome: Sendable {
+    case skipped(LoadIssue)
+    case imported(ImportedRow)
+  }
+
+  struct ImportedRow: Sendable {
+    enum Action: Sendable {
+      case create(Project)
+      case update(Project, expecting: Int, previous: Project)
+      case unchanged
+    }
+    var line: Int
+    var id: String
+    var recordID: String
+    var status: String
+    var stage: Stage
+    var corridors: [CorridorCode]
+    var action: Action
+    var notes: [String]
+  }
+
+  static func outcome(
+    of row: CSVRowScanner.Row, document: CSVDocument, header: [String], positions: [Int?], mapper: AidDataMapper,
+    data: DataSet, user: UserIdentity, now: Timestamp, displayPath: String
+  ) -> RowOutcome {
+    func skip(_ reason: String) -> RowOutcome { .skipped(LoadIssue(file: displayPath, line: row.line, reason: reason)) }
+    let fields: [String]
+    do {
+      fields = try document.fields(of: row)
+    } catch {
+      return skip(error.reason)
+    }
+    guard fields.count == header.count else {
+      return skip("\(fields.count) column\(fields.count == 1 ? "" : "s"), the header has \(header.count)")
+    }
+    let values = AidDataValues(row: fields, positions: positions)
+    let incoming: Project
+    do {
+      incoming = try mapper.project(values, columns: (header, fields), importedAt: now)
+    } catch {
+      return skip(error.message)
+    }
+    var imported = ImportedRow(
+      line: row.line, id: incoming.id, recordID: incoming.source.recordID ?? "", status: incoming.statusRaw ?? "",
+      stage: incoming.stage, corridors: incoming.corridors, action: .unchanged, notes: [])
+    guard let existing = data.project(id: incoming.id) else {
+      var created = incoming
+      created.changedBy = user.login
+      created.changedAt = now
+      imported.action = .create(created)
+      return .imported(imported)
+    }
+    do {
+      switch try AidDataMerge.merge(existing: existing, incoming: incoming, mapper: mapper, user: user, now: now) {
+      case .unchanged(let notes):
+        imported.notes = notes
+      case .updated(let merged, let notes):
+        imported.notes = notes
+        imported.action = .update(merged, expecting: existing.revision, previous: existing)
+      }
+    } catch {
+      return skip(error.message)
+    }
+    // What the summary counts is what the data set now holds.
+    if let current = data.project(id: incoming.id), case .unchanged = imported.action {
+      imported.stage = current.stage
+      imported.corridors = current.corridors
+    } else if case .update(let merged, _, _) = imported.action {
+      imported.stage = merged.stage
+      imported.corridors = merged.corridors
+    }
+    return .imported(imported)
+  }
+
+  /// Maps `rows` on all cores, results in row order.
+  static func mapInParallel(
+    _ rows: [CSVRowScanner.Row], _ body: @escaping @Sendable (CSVRowScanner.Row) -> RowOutcome
+  ) -> [RowOutcome] {
+    let cores = max(1, min(16, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
+    let parts = min(cores, max(1, rows.count / 16))
+    guard parts > 1 else { return rows.map(body) }
+    let results = UnsafeMutableBufferPointer<[RowOutcome]>.allocate(capacity: parts)
+    results.initialize(repeating: [])
+    defer { results.deinitialize().deallocate() }
+    // Each iteration writes only its own slot.
+    nonisolated(unsafe) let slots = results
+    DispatchQueue.concurrentPerform(iterations: parts) { part in
+      let range = (rows.count * part / parts)..<(rows.count * (part + 1) / parts)
+      slots[part] = rows[range].map(body)
+    }
+    return results.flatMap { $0 }
+  }
+
+  // MARK: - Plan
+
+  static func assemble(
+    _ outcomes: [RowOutcome], data: DataSet, displayPath: String, user: UserIdentity, now: Timestamp
+  ) -> ImportPlan<Project> {
+    var plan = ImportPlan<Project>(summary: ImportSummary(file: displayPath, source: "AidData GCDF 3.0", tracksLocalEdits: true))
+    plan.summary.rowsRead = outcomes.count
+    var firstLine: [String: Int] = [:]
+    var statusCounts: [String: (Stage, Int)] = [:]
+    var corridorCounts: [CorridorCode?: Int] = [:]
+    for outcome in outcomes {
+      switch outcome {
+      case .skipped(let issue):
+        plan.problems.append(issue)
+      case .imported(let row):
+        if let first = firstLine[row.id] {
+          plan.problems.append(
+            LoadIssue(
+              file: displayPath, line: row.line,
+              reason: "duplicate AidData Record ID \(row.recordID) (first on line \(first)); row skipped"))
+          continue
+        }
+        firstLine[row.id] = row.line
+        plan.notes += row.notes
+        let note = "AidData GCDF 3.0 record \(row.recordID), \(displayPath):\(row.line)"
+        switch row.action {
+        case .create(let project):
+          plan.changes.append(.create(project))
+          plan.audit.append(
+            AuditEntry(
+              at: now, user: user, action: "import", file: .projects, id: project.id, revision: 1,
+              changes: RecordFields.changes(from: nil, to: project).filter { $0.field != "imported" }, note: note))
+          plan.summary.created += 1
+        case .update(let project, let expecting, let previous):
+          plan.changes.append(.update(project, expecting: expecting))
+          let changes = RecordFields.changes(from: previous, to: project).filter { $0.field != "imported" }
+          plan.audit.append(
+            AuditEntry(
+              at: now, user: user, action: "import", file: .projects, id: project.id, revision: expecting + 1,
+              changes: changes,
+              note: note + (changes.isEmpty ? "; only unmapped source columns changed" : "")))
+          plan.summary.updated += 1
+        case .unchanged:
+          plan.summary.unchanged += 1
+        }
+        statusCounts[row.status, default: (row.stage, 0)].1 += 1
+        if row.corridors.isEmpty { corridorCounts[nil, default: 0] += 1 }
+        for corridor in row.corridors { corridorCounts[corridor, default: 0] += 1 }
+      }
+    }
+    plan.summary.skipped = plan.problems.count
+    plan.summary.localEditsKept = plan.notes.count
+    plan.problems.sort()
+    let order = AidDataMapper.statuses
+    plan.summary.byStatus = statusCounts.map { ImportSummary.StatusCount(status: $0.key, stage: $0.value.0, count: $0.value.1) }
+      .sorted { (order.firstIndex(of: $0.status) ?? order.count, $0.status) < (order.firstIndex(of: $1.status) ?? order.count, $1.status) }
+    plan.summary.byCorridor = (CorridorCode.allCases.map { Optional($0) } + [nil]).compactMap { code in
+      corridorCounts[code].map { ImportSummary.CorridorCount(corridor: code, count: $0) }
+    }
+    if plan.summary.created + plan.summary.updated + plan.summary.unchanged > 0 {
+      plan.meta = updatedMeta(data.meta, dataSetWasEmpty: data.projects.isEmpty && data.activities.isEmpty)
+    }
+    return plan
+  }
+
+  /// The metadata with AidData's attribution (once) and a label that says
+  /// real records are now in the data set; nil when nothing changes.
+  static func updatedMeta(_ meta: DataSetMeta, dataSetWasEmpty: Bool) -> DataSetMeta? {
+    var updated = meta
+    if !meta.attributions.contains(where: { $0.contains("Global Chinese Development Finance Dataset, Version 3.0") }) {
+      updated.attributions.append(attribution)
+    }
+    if dataSetWasEmpty {
+      updated.label = .real
+    } else if meta.label == .illustrative || meta.label == .synthetic {
+      updated.label = .mixed
+    }
+    return updated == meta ? nil : updated
+  }
+}

@@ -1,0 +1,121 @@
+/// Re-import without losing local work (DECISIONS.md, "AidData
+/// re-import"). For each field the import owns, the value the previous
+/// import produced is recomputed from the columns it stored; a current
+/// value that differs from it was edited here since, and is kept. Every
+/// other owned field takes the new source value. Fields the import does
+/// not own (screening, delivery, area, milestones, …) are never touched.
+enum AidDataMerge {
+  /// Top-level fields the import fills in; nested ones (`budget.amount`)
+  /// are decided one by one.
+  static let owned: Set<String> = [
+    "title", "summary", "corridors", "countries", "partners", "stage", "stage_reason", "status_raw", "budget",
+    "dates", "sector", "flow_type", "flow_class", "financial_distress", "source",
+  ]
+
+  enum Outcome {
+    case unchanged(notes: [String])
+    case updated(Project, notes: [String])
+  }
+
+  static func merge(
+    existing: Project, incoming: Project, mapper: AidDataMapper, user: UserIdentity, now: Timestamp
+  ) throws(FieldError) -> Outcome {
+    guard let stored = existing.imported, stored.dataset == AidDataMapper.dataset else {
+      throw FieldError(
+        "project \(existing.id) exists but was not imported from AidData GCDF 3.0; row skipped (rename the local project to import it)")
+    }
+    if stored.columnsJSON == incoming.imported?.columnsJSON {
+      return unchangedSource(existing: existing, incoming: incoming)
+    }
+    let storedColumns = stored.columns()
+    let previous: Project
+    do {
+      previous = try mapper.project(AidDataValues(columns: storedColumns), columns: nil, importedAt: nil)
+    } catch {
+      throw FieldError(
+        "cannot recompute what the previous import of \(existing.id) produced (\(error.message)); row skipped so no local edit is lost")
+    }
+    let local = fieldMap(existing)
+    let before = fieldMap(previous)
+    let after = fieldMap(incoming)
+    var names: [String] = []
+    var seen = Set<String>()
+    for map in [local, before, after] {
+      for name in map.order where !seen.contains(name) && owned.contains(topLevel(name)) {
+        seen.insert(name)
+        names.append(name)
+      }
+    }
+    var taking = Set<String>()
+    var notes: [String] = []
+    for name in names {
+      let current = local.values[name]
+      let incomingValue = after.values[name]
+      if current == before.values[name] {
+        if incomingValue != current { taking.insert(name) }
+      } else if incomingValue != current {
+        notes.append("\(existing.id): field \(name) edited locally since the last import; kept the local value")
+      }
+    }
+    if stored.columnsJSON != incoming.imported?.columnsJSON { taking.insert("imported") }
+    guard !taking.isEmpty else { return .unchanged(notes: notes) }
+    var merged: Project
+    do {
+      merged = try RecordFields.merge(existing, taking: taking, from: incoming)
+    } catch {
+      throw FieldError("cannot merge the new values into \(existing.id): \(error)")
+    }
+    merged.changedBy = user.login
+    merged.changedAt = now
+    return .updated(merged, notes: notes)
+  }
+
+  /// The source row is the one imported last time, so the previous
+  /// import produced exactly `incoming` (the mapping is pure): nothing is
+  /// taken, and every owned field that differs was edited here. Most rows
+  /// of a re-import take this path, with no JSON work unless something was
+  /// edited.
+  static func unchangedSource(existing: Project, incoming: Project) -> Outcome {
+    var candidate = existing
+    candidate.title = incoming.title
+    candidate.summary = incoming.summary
+    candidate.corridors = incoming.corridors
+    candidate.countries = incoming.countries
+    candidate.partners = incoming.partners
+    candidate.stage = incoming.stage
+    candidate.stageReason = incoming.stageReason
+    candidate.statusRaw = incoming.statusRaw
+    candidate.budget = incoming.budget
+    candidate.dates = incoming.dates
+    candidate.sector = incoming.sector
+    candidate.flowType = incoming.flowType
+    candidate.flowClass = incoming.flowClass
+    candidate.financialDistress = incoming.financialDistress
+    candidate.source = incoming.source
+    if candidate == existing { return .unchanged(notes: []) }
+    let local = fieldMap(existing)
+    let after = fieldMap(incoming)
+    let notes = local.order.filter { owned.contains(topLevel($0)) && local.values[$0] != after.values[$0] }
+      + after.order.filter { owned.contains(topLevel($0)) && local.values[$0] == nil }
+    return .unchanged(
+      notes: notes.map { "\(existing.id): field \($0) edited locally since the last import; kept the local value" })
+  }
+
+  struct FieldMap {
+    var order: [String] = []
+    var values: [String: String] = [:]
+  }
+
+  static func fieldMap(_ project: Project) -> FieldMap {
+    var map = FieldMap()
+    for field in RecordFields.fields(of: project) where map.values[field.name] == nil {
+      map.order.append(field.name)
+      map.values[field.name] = field.json
+    }
+    return map
+  }
+
+  static func topLevel(_ name: String) -> String {
+    name.firstIndex(of: ".").map { String(name[..<$0]) } ?? name
+  }
+}

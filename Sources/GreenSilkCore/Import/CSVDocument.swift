@@ -1,0 +1,71 @@
+import CSV
+
+/// A CSV file, read row by row with CSV.swift, each row tagged with the
+/// physical line it starts on (`CSVRowScanner`). A row that cannot be
+/// read (invalid UTF-8, a quoted field never closed) is a `CSVRowProblem`
+/// for that row only; the other rows still read.
+struct CSVDocument: Sendable {
+  /// The file's bytes, without a UTF-8 byte-order mark.
+  let bytes: [UInt8]
+  /// The rows, header first; blank lines are left out (they hold no data).
+  let rows: [CSVRowScanner.Row]
+
+  init(bytes input: [UInt8]) {
+    let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+    bytes = input.starts(with: bom) ? Array(input.dropFirst(3)) : input
+    rows = bytes.withUnsafeBufferPointer { buffer in
+      CSVRowScanner.rows(buffer).filter { !$0.bytes.isEmpty || $0.unterminatedQuote }
+    }
+  }
+
+  /// The fields of one row, as CSV.swift parses them.
+  func fields(of row: CSVRowScanner.Row) throws(CSVRowProblem) -> [String] {
+    if row.unterminatedQuote {
+      throw CSVRowProblem(
+        line: row.line,
+        reason: "a quoted field opened on this row is never closed (the file may be truncated)")
+    }
+    let text: String = try bytes.withUnsafeBufferPointer { (all) throws(CSVRowProblem) -> String in
+      let slice = UnsafeBufferPointer(rebasing: all[row.bytes])
+      guard isValidUTF8(slice) else {
+        let line = row.line + Self.lineOffsetOfInvalidUTF8(slice)
+        throw CSVRowProblem(
+          line: row.line,
+          reason: line == row.line ? "invalid UTF-8" : "invalid UTF-8 (on line \(line), inside a quoted field)")
+      }
+      return String(decoding: slice, as: UTF8.self)
+    }
+    // The string initialiser throws only when asked for a header row.
+    guard let reader = try? CSVReader(string: text, hasHeaderRow: false), let fields = reader.next() else {
+      return [""]
+    }
+    return fields
+  }
+
+  /// Which line of a multi-line row holds the first invalid byte. Line
+  /// breaks are ASCII, so an invalid sequence never spans one: checking
+  /// line by line finds it.
+  static func lineOffsetOfInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    var offset = 0
+    var start = 0
+    var index = 0
+    while index <= bytes.count {
+      let atEnd = index == bytes.count
+      if atEnd || bytes[index] == 0x0A || bytes[index] == 0x0D {
+        if !isValidUTF8(UnsafeBufferPointer(rebasing: bytes[start..<index])) { return offset }
+        if atEnd { break }
+        if bytes[index] == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
+        offset += 1
+        start = index + 1
+      }
+      index += 1
+    }
+    return 0
+  }
+}
+
+/// Why one CSV row could not be read or used; the row is skipped.
+struct CSVRowProblem: Error, Sendable {
+  var line: Int
+  var reason: String
+}
