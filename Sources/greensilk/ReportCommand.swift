@@ -12,15 +12,20 @@ struct ReportCommand: ParsableCommand {
       audit log); overdue milestones; red-light and category A projects and their \
       mitigation notes; indicators toward the 2025 and 2030 goals; Green Silk Road \
       Envoys participants by year and country; official program totals with sources.
+
+      Formats: text (for a terminal or e-mail), markdown (text bar charts), json (the \
+      same sections as data) and html (one self-contained file with inline SVG charts \
+      and print styles for A4; no scripts, no external resources). Fix --as-of to get \
+      the same report again from the same data.
       """
   )
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
-    case text, markdown, json
+    case text, markdown, json, html
   }
 
   @OptionGroup var data: DataOptions
-  @Option(name: .shortAndLong, help: "Output format: text, markdown or json.") var format: Format = .text
+  @Option(name: .shortAndLong, help: "Output format: text, markdown, json or html.") var format: Format = .text
   @Option(help: ArgumentHelp("Only projects on this corridor (NELB, CMREC, CCWAEC, CICPEC, CPEC, BCIMEC).", valueName: "code"))
   var corridor: String?
   @Option(help: ArgumentHelp("Only projects in this cooperation area (e.g. capacity_building).", valueName: "area"))
@@ -61,6 +66,7 @@ struct ReportCommand: ParsableCommand {
       case .text: FileHandleOutput.standardOutput.write(TextReportRenderer.text(report))
       case .markdown: FileHandleOutput.standardOutput.write(TextReportRenderer.markdown(report))
       case .json: FileHandleOutput.standardOutput.write(JSONReportRenderer.json(report))
+      case .html: FileHandleOutput.standardOutput.write(HTMLReportRenderer.html(report))
       }
     }
   }

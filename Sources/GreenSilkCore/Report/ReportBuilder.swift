@@ -183,6 +183,10 @@ public enum ReportBuilder {
       ])
   }
 
+  /// Most movement rows a report lists one by one; the counts above the
+  /// list cover every movement.
+  static let movementRowLimit = 100
+
   static func movementSection(_ data: DataSet, audit: [AuditEntry], options: ReportOptions) -> ReportSection {
     let since = options.since ?? Day(year: options.asOf.year, month: 1, day: 1) ?? options.asOf
     let ids = Set(data.projects.map(\.id))
@@ -190,21 +194,37 @@ public enum ReportBuilder {
       entry.file == .projects && ids.contains(entry.id) && entry.at.day >= since && entry.at.day <= options.asOf
         && entry.changes.contains { $0.field == "stage" }
     }
+    let title = "Stage movements since \(since)"
     guard !moves.isEmpty else {
       return ReportSection(
-        id: "movements", title: "Stage movements since \(since)",
+        id: "movements", title: title,
         blocks: [.paragraph("No stage movements recorded in the audit log between \(since) and \(options.asOf).")])
     }
-    let rows = moves.map { entry -> [String] in
+    let steps = moves.map { entry -> (entry: AuditEntry, from: String, to: String) in
       let change = entry.changes.first { $0.field == "stage" }
-      return [
-        entry.at.day.description, entry.id, unquote(change?.old) ?? "(new)", unquote(change?.new) ?? "(deleted)",
-        entry.user.login,
-      ]
+      return (entry, unquote(change?.old) ?? "(new)", unquote(change?.new) ?? "(deleted)")
     }
-    return ReportSection(
-      id: "movements", title: "Stage movements since \(since)",
-      blocks: [.table(ReportTable(headers: ["Date", "Project", "From", "To", "By"], rows: rows))])
+    var counts: [String: (from: String, to: String, count: Int)] = [:]
+    for step in steps { counts[step.from + "→" + step.to, default: (step.from, step.to, 0)].count += 1 }
+    let order = { (name: String) -> Int in Stage(rawValue: name)?.index ?? (name == "(new)" ? -1 : Stage.allCases.count) }
+    let countRows = counts.values.sorted { (order($0.from), order($0.to)) < (order($1.from), order($1.to)) }
+      .map { [$0.from, $0.to, ReportFormat.grouped($0.count)] }
+    var blocks: [ReportBlock] = [
+      .paragraph(
+        "\(ReportFormat.grouped(moves.count)) stage movement\(moves.count == 1 ? "" : "s") recorded in the audit log between \(since) and \(options.asOf) (\"(new)\": the project entered the data set, by hand or by import)."
+      ),
+      .table(ReportTable(headers: ["From", "To", "Movements"], alignments: [.left, .left, .right], rows: countRows)),
+    ]
+    let rows = steps.prefix(movementRowLimit).map { step -> [String] in
+      [step.entry.at.day.description, step.entry.id, step.from, step.to, step.entry.user.login, step.entry.action]
+    }
+    blocks.append(.table(ReportTable(headers: ["Date", "Project", "From", "To", "By", "Action"], rows: Array(rows))))
+    if steps.count > movementRowLimit {
+      blocks.append(
+        .paragraph(
+          "… and \(ReportFormat.grouped(steps.count - movementRowLimit)) more; the audit log (audit.jsonl in the data directory) lists them all."))
+    }
+    return ReportSection(id: "movements", title: title, blocks: blocks)
   }
 
   static func overdueSection(_ p: Portfolio) -> ReportSection {
@@ -225,15 +245,26 @@ public enum ReportBuilder {
     guard !flagged.isEmpty else {
       return ReportSection(id: "screening", title: "Red-light and category A projects", blocks: [.paragraph("None.")])
     }
+    let missing = flagged.filter { !$0.screening.hasMitigationNote }.count
     let rows = flagged.map { project -> [String] in
       [
-        project.id, project.light?.label ?? "—", project.screening.esCategory?.label ?? "—", project.stage.label,
-        project.screening.hasMitigationNote ? "yes" : "MISSING",
+        project.id, shorten(project.title, to: 48), project.light?.label ?? "—", project.screening.esCategory?.label ?? "—",
+        project.stage.label, project.screening.hasMitigationNote ? "yes" : "MISSING",
       ]
     }
     return ReportSection(
       id: "screening", title: "Red-light and category A projects",
-      blocks: [.table(ReportTable(headers: ["Project", "Light", "E&S", "Stage", "Mitigation note"], rows: rows))])
+      blocks: [
+        .paragraph(
+          "\(flagged.count) project\(flagged.count == 1 ? "" : "s") rated red or category A; \(missing) without a mitigation note."),
+        .table(ReportTable(headers: ["Project", "Title", "Light", "E&S", "Stage", "Mitigation note"], rows: rows)),
+      ])
+  }
+
+  /// At most `limit` characters, with "…" when cut.
+  static func shorten(_ text: String, to limit: Int) -> String {
+    let flat = text.replacingNewlines()
+    return flat.count <= limit ? flat : String(flat.prefix(limit - 1)) + "…"
   }
 
   static func indicatorSection(_ p: Portfolio) -> ReportSection {
@@ -308,5 +339,13 @@ public enum ReportBuilder {
   static func unquote(_ json: String?) -> String? {
     guard let json, json.hasPrefix("\""), json.hasSuffix("\""), json.count >= 2 else { return json }
     return String(json.dropFirst().dropLast())
+  }
+}
+
+extension String {
+  /// Line breaks folded to spaces (a title in a table cell).
+  func replacingNewlines() -> String {
+    guard contains(where: \.isNewline) else { return self }
+    return String(map { $0.isNewline ? " " : $0 })
   }
 }
