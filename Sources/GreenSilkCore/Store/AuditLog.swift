@@ -130,6 +130,32 @@ public struct AuditEntry: Hashable, Sendable {
 
 /// Reads the audit log. Bad lines are reported, never fatal.
 public enum AuditLog {
+  /// The entries in the last `bytes` of the log (the first, possibly cut,
+  /// line of that window is skipped). For the kiosk's ticker, which must
+  /// not read a log that grows for years.
+  public static func readTail(_ store: FileStore, bytes limit: Int) throws -> [AuditEntry] {
+    let fd = open(store.auditPath, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return [] }
+    defer { close(fd) }
+    let size = lseek(fd, 0, SEEK_END)
+    let start = max(0, Int(size) - limit)
+    lseek(fd, off_t(start), SEEK_SET)
+    var buffer = [UInt8](repeating: 0, count: Int(size) - start)
+    var filled = 0
+    while filled < buffer.count {
+      let got = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, $0.count - filled) }
+      if got <= 0 { break }
+      filled += got
+    }
+    var entries: [AuditEntry] = []
+    var lines = buffer[0..<filled].split(separator: 0x0A, omittingEmptySubsequences: true)
+    if start > 0 && !lines.isEmpty { lines.removeFirst() }
+    for line in lines {
+      if let entry = try? AuditEntry(jsonLine: String(decoding: line, as: UTF8.self)) { entries.append(entry) }
+    }
+    return entries
+  }
+
   public static func read(_ store: FileStore) throws -> (entries: [AuditEntry], issues: [LoadIssue]) {
     guard let bytes = try FileSystem.read(store.auditPath) else { return ([], []) }
     var entries: [AuditEntry] = []

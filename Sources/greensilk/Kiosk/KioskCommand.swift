@@ -1,0 +1,91 @@
+import ArgumentParser
+import GreenSilkCore
+import GreenSilkUI
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `greensilk kiosk`: the rotating, locked-down wall display.
+struct KioskCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "kiosk",
+    abstract: "Run the read-only wall display: rotating dashboards that reload when the data changes.",
+    discussion: """
+      Rotates through the chosen screens (corridors: one page per corridor) with a \
+      progress line, a clock and a ticker of the latest changes. Always read-only: \
+      it writes nothing. Keys do nothing unless a config file enables them; Ctrl-C, \
+      Ctrl-Z, Ctrl-\\ and Esc do not end it.
+
+      Ends on SIGTERM (status 0) or on the config's unlock sequence (status 0). \
+      When its terminal goes away (SIGHUP, or the tty closes) it exits with status \
+      129 so that a service manager restarts it.
+
+      Config file (TOML), all keys optional:
+        screens = ["wall", "overview", "corridors", "pipeline", "envoys"]
+        rotate = "20s"            # also "2m", "500ms"
+        theme = "kiosk"
+        clock = "seconds"         # or "minutes"
+        burn_in_shift = "5m"      # or "off"
+        [keys]
+        pause = "space"
+        next = "n"
+        previous = "p"
+        unlock = ["Ctrl-X", "Ctrl-Q"]
+      """
+  )
+
+  @OptionGroup var data: DataOptions
+  @Option(help: ArgumentHelp("Screens to rotate through, comma-separated: wall, overview, corridors, pipeline, envoys.", valueName: "list"))
+  var screens: String?
+  @Option(help: ArgumentHelp("Time on each page, e.g. 20s, 2m, 500ms.", valueName: "duration"))
+  var rotate: String?
+  @Option(help: ArgumentHelp("Colour theme (default: kiosk).", valueName: "name"))
+  var theme: String?
+  @Option(help: ArgumentHelp("A TOML file with the kiosk settings (see below).", valueName: "file"))
+  var config: String?
+  @Option(name: .customLong("themes-dir"), help: ArgumentHelp("Where theme files are.", valueName: "dir"))
+  var themesDirectory: String?
+  @Flag(help: "Draw with ASCII only.") var ascii = false
+  @Option(name: .customLong("time-scale"), help: ArgumentHelp("Run the rotation clock this many times faster (soak tests).", visibility: .hidden))
+  var timeScale: Double = 1
+
+  func run() throws {
+    try failing {
+      var settings = KioskConfig()
+      if let config {
+        guard let bytes = try? FileSystem.read(config) else {
+          throw CommandFailure(message: "greensilk: \(config): cannot read the kiosk config", status: 2)
+        }
+        do {
+          settings = try KioskConfig.parse(String(decoding: bytes, as: UTF8.self), file: config)
+        } catch {
+          throw CommandFailure(message: "greensilk: \(error)", status: 2)
+        }
+      }
+      if let screens {
+        let names = screens.split(separator: ",").map { String($0).filter { $0 != " " } }
+        if let bad = names.first(where: { !KioskConfig.screenNames.contains($0) }) {
+          throw CommandFailure(message: "greensilk: --screens: unknown screen \"\(bad)\" (expected: \(KioskConfig.screenNames.joined(separator: ", ")))", status: 2)
+        }
+        settings.screens = names
+      }
+      if let rotate {
+        guard let seconds = KioskConfig.duration(rotate), seconds >= 0.01 else {
+          throw CommandFailure(message: "greensilk: --rotate: expected a duration such as 20s, 2m or 500ms", status: 2)
+        }
+        settings.rotate = seconds
+      }
+      if let theme { settings.theme = theme }
+      // The kiosk never writes: a read-only store creates no lock file.
+      let store = try data.openStore(readOnly: true)
+      let initial: LoadResult
+      do { initial = try store.load() } catch { throw CommandFailure(message: "greensilk: \(error)", status: 2) }
+      let status = try KioskRuntime(
+        store: store, initial: initial, config: settings, themesDirectory: themesDirectory, ascii: ascii,
+        timeScale: max(1, timeScale)
+      ).run()
+      if status != 0 { throw ExitCode(status) }
+    }
+  }
+}

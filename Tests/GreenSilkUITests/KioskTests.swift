@@ -1,0 +1,159 @@
+import GreenSilkCore
+import Testing
+
+@testable import GreenSilkUI
+
+@Suite struct KioskReducerTests {
+  func kiosk(_ edit: (inout KioskConfig) -> Void = { _ in }) -> KioskState {
+    var config = KioskConfig()
+    config.rotate = 20
+    edit(&config)
+    return KioskState(
+      config: config, data: ScreenFixture.shipped.dataSet, clock: ScreenFixture.clock, now: 0,
+      size: Size(width: 80, height: 24), glyphs: .unicode)
+  }
+
+  @Test func corridorsExpandToOnePagePerCorridor() {
+    let state = kiosk()
+    #expect(state.pages == [.wall, .overview, .corridor("NELB"), .corridor("CMREC"), .corridor("CCWAEC"), .corridor("CICPEC"), .corridor("CPEC"), .corridor("BCIMEC"), .pipeline, .envoys])
+  }
+
+  @Test func rotatesOnTimeAndCatchesUp() {
+    var state = kiosk()
+    KioskReducer.reduce(&state, .ticked(now: 19.9, clock: ScreenFixture.clock))
+    #expect(state.index == 0)
+    #expect(state.secondsLeft == 1)
+    KioskReducer.reduce(&state, .ticked(now: 20.0, clock: ScreenFixture.clock))
+    #expect(state.index == 1)
+    #expect(state.app.screen == .overview)
+    KioskReducer.reduce(&state, .ticked(now: 65, clock: ScreenFixture.clock))
+    #expect(state.index == 3)  // two more pages, 5 s into the next
+    #expect(state.page == .corridor("CMREC"))
+    #expect(state.app.corridors.corridor == .cmrec)
+    #expect(state.secondsLeft == 15)
+    KioskReducer.reduce(&state, .ticked(now: 20 * 10 + 60, clock: ScreenFixture.clock))
+    #expect(state.index == 3)  // full cycles wrap
+  }
+
+  @Test func keysDoNothingUnlessEnabled() {
+    var state = kiosk()
+    for key in [Key.character("q"), .ctrl("c"), .escape, .ctrl("z"), .ctrl("\\"), .enter, .character("1")] {
+      KioskReducer.reduce(&state, .keyPressed(key))
+    }
+    #expect(state.index == 0)
+    #expect(!state.paused)
+    #expect(!state.shouldExit)
+  }
+
+  @Test func enabledKeysPauseAndStep() {
+    var state = kiosk {
+      $0.pauseKey = .character(" ")
+      $0.nextKey = .character("n")
+      $0.previousKey = .character("p")
+    }
+    KioskReducer.reduce(&state, .keyPressed(.character("n")))
+    #expect(state.index == 1)
+    KioskReducer.reduce(&state, .keyPressed(.character("p")))
+    KioskReducer.reduce(&state, .keyPressed(.character("p")))
+    #expect(state.index == state.pages.count - 1)
+    KioskReducer.reduce(&state, .keyPressed(.character(" ")))
+    KioskReducer.reduce(&state, .ticked(now: 500, clock: ScreenFixture.clock))
+    #expect(state.index == state.pages.count - 1)
+    #expect(state.paused)
+  }
+
+  @Test func unlockSequenceMustBeTypedInOrder() {
+    var state = kiosk { $0.unlock = [.ctrl("x"), .ctrl("q")] }
+    KioskReducer.reduce(&state, .keyPressed(.ctrl("q")))
+    KioskReducer.reduce(&state, .keyPressed(.ctrl("x")))
+    KioskReducer.reduce(&state, .keyPressed(.character("a")))
+    KioskReducer.reduce(&state, .keyPressed(.ctrl("q")))
+    #expect(!state.shouldExit)
+    KioskReducer.reduce(&state, .keyPressed(.ctrl("x")))
+    KioskReducer.reduce(&state, .keyPressed(.ctrl("q")))
+    #expect(state.shouldExit)
+  }
+
+  @Test func badDataKeepsTheLastGoodDataWithAWarningAndRecovers() {
+    var state = kiosk()
+    let good = ScreenFixture.shipped
+    let before = state.app.data.projects.count
+    var broken = good
+    broken.issues = [LoadIssue(file: "data/projects.jsonl", line: 12, reason: "invalid JSON at column 1: expected an object")]
+    broken.dataSet.removeProject(id: "P-0001")
+    KioskReducer.reduce(&state, .dataLoaded(broken, at: ScreenFixture.clock))
+    #expect(state.app.data.projects.count == before)
+    #expect(state.warning?.hasPrefix("data problem: data/projects.jsonl:12: invalid JSON") == true)
+    KioskReducer.reduce(&state, .dataLoaded(good, at: ScreenFixture.clock))
+    #expect(state.warning == nil)
+  }
+
+  @Test func burnInWalksASquare() {
+    var state = kiosk { $0.burnInShift = 300 }
+    var offsets: [Point] = []
+    for minute in [0.0, 301, 601, 901, 1201] {
+      KioskReducer.reduce(&state, .ticked(now: minute, clock: ScreenFixture.clock))
+      offsets.append(state.burnInOffset)
+    }
+    #expect(offsets == [Point(x: 0, y: 0), Point(x: 1, y: 0), Point(x: 1, y: 1), Point(x: 0, y: 1), Point(x: 0, y: 0)])
+  }
+
+  @Test func wakesOnlyWhenTheDisplayChanges() {
+    var state = kiosk { $0.clockSeconds = false }
+    KioskReducer.reduce(&state, .ticked(now: 3.25, clock: ScreenFixture.clock))
+    // The countdown changes at the next whole second of remaining time.
+    #expect(abs(state.nextChange(clockSecond: 0) - 4.0) < 0.0001)
+  }
+}
+
+@Suite struct KioskConfigTests {
+  @Test func parsesEverySetting() throws {
+    let config = try KioskConfig.parse(
+      """
+      screens = ["wall", "corridors"]
+      rotate = "30s"
+      theme = "high-contrast"
+      clock = "minutes"
+      burn_in_shift = "off"
+      [keys]
+      pause = "space"
+      next = "n"
+      unlock = ["Ctrl-X", "Ctrl-Q"]
+      """, file: "kiosk.toml")
+    #expect(config.screens == ["wall", "corridors"])
+    #expect(config.rotate == 30)
+    #expect(config.theme == "high-contrast")
+    #expect(!config.clockSeconds)
+    #expect(config.burnInShift == nil)
+    #expect(config.pauseKey == .character(" "))
+    #expect(config.unlock == [.ctrl("x"), .ctrl("q")])
+  }
+
+  @Test(arguments: [
+    ("rotate = 20", "kiosk.toml:1: rotate must be a duration such as \"20s\", \"2m\" or \"500ms\""),
+    ("screens = [\"wall\", \"map\"]", "kiosk.toml:1: unknown screen \"map\" (expected: wall, overview, corridors, pipeline, envoys)"),
+    ("theme = \"kiosk\"\nspeed = 3", "kiosk.toml:2: unknown setting 'speed' (expected screens, rotate, theme, clock, burn_in_shift, [keys])"),
+    ("[keys]\nunlock = [\"q\"]", "kiosk.toml:2: unlock needs at least two keys, so a passer-by cannot hit it"),
+    ("[keys]\npause = \"Hyper-Q\"", "kiosk.toml:2: 'pause' must be a key name such as \"space\", \"n\" or \"Ctrl-R\""),
+  ])
+  func reportsProblemsWithFileAndLine(source: String, message: String) {
+    #expect(throws: KioskConfigError(message)) { try KioskConfig.parse(source, file: "kiosk.toml") }
+  }
+
+  @Test func syntaxErrorsCarryTheLine() {
+    do {
+      _ = try KioskConfig.parse("rotate = \"20s\"\nscreens = [", file: "k.toml")
+      Issue.record("accepted broken TOML")
+    } catch {
+      #expect(error.message.hasPrefix("k.toml:2:"))
+    }
+  }
+
+  @Test func durations() {
+    #expect(KioskConfig.duration("20s") == 20)
+    #expect(KioskConfig.duration("2m") == 120)
+    #expect(KioskConfig.duration("500ms") == 0.5)
+    #expect(KioskConfig.duration("1h") == 3600)
+    #expect(KioskConfig.duration("soon") == nil)
+  }
+}
