@@ -1,0 +1,92 @@
+/// Reading what a tmux pane shows: rows, the title bar's tabs, and the
+/// attributes of each cell from `capture-pane -e` output.
+enum PaneText {
+  /// The dashboard's screens as the title bar names them.
+  static let screens = ["1 Overview", "2 Corridors", "3 Pipeline", "4 Project", "5 Envoys"]
+
+  /// The screen whose tab is highlighted in the title bar (row 0 of a
+  /// `capture-pane -e`), or nil. On a narrow window only the current tab
+  /// is drawn; on a wide one all are, and the current one is the tab
+  /// whose colours differ from the others'.
+  static func currentScreen(escapedFirstRow row: String) -> String? {
+    let cells = styledCells(row)
+    let text = String(cells.map(\.character))
+    let tabs = screens.compactMap { name -> (name: String, style: String)? in
+      guard let range = text.range(of: " \(name) ") else { return nil }
+      let offset = text.distance(from: text.startIndex, to: range.lowerBound) + 1
+      return (name, cells[offset].style)
+    }
+    if tabs.count == 1 { return tabs[0].name }
+    var counts: [String: Int] = [:]
+    for tab in tabs { counts[tab.style, default: 0] += 1 }
+    let odd = tabs.filter { counts[$0.style] == 1 }
+    return odd.count == 1 && tabs.count >= 3 ? odd[0].name : nil
+  }
+
+  /// Each visible character of an SGR-coloured line with the attributes
+  /// it is drawn with (`fg/bg/attributes`).
+  static func styledCells(_ line: String) -> [(character: Character, style: String)] {
+    var cells: [(Character, String)] = []
+    var foreground = "default"
+    var background = "default"
+    var attributes = Set<Int>()
+    var scalars = Array(line.unicodeScalars)[...]
+    while let scalar = scalars.first {
+      scalars = scalars.dropFirst()
+      guard scalar == "\u{1B}" else {
+        let style = "\(foreground)/\(background)/\(attributes.sorted())"
+        cells.append((Character(scalar), style))
+        continue
+      }
+      // ESC [ params m
+      guard scalars.first == "[" else { continue }
+      scalars = scalars.dropFirst()
+      var parameters = ""
+      while let next = scalars.first, next != "m", next.value >= 0x20, next.value < 0x40 {
+        parameters.unicodeScalars.append(next)
+        scalars = scalars.dropFirst()
+      }
+      guard scalars.first == "m" else { continue }
+      scalars = scalars.dropFirst()
+      var codes = parameters.split(separator: ";", omittingEmptySubsequences: false).map { Int($0) ?? 0 }[...]
+      if codes.isEmpty { codes = [0] }
+      while let code = codes.first {
+        codes = codes.dropFirst()
+        switch code {
+        case 0:
+          foreground = "default"
+          background = "default"
+          attributes = []
+        case 38, 48:
+          var colour = ""
+          if codes.first == 5, codes.count >= 2 {
+            colour = "\(codes.dropFirst().first ?? 0)"
+            codes = codes.dropFirst(2)
+          } else if codes.first == 2, codes.count >= 4 {
+            colour = codes.dropFirst().prefix(3).map(String.init).joined(separator: ",")
+            codes = codes.dropFirst(4)
+          }
+          if code == 38 { foreground = colour } else { background = colour }
+        case 39: foreground = "default"
+        case 49: background = "default"
+        case 30...37, 90...97: foreground = "c\(code)"
+        case 40...47, 100...107: background = "c\(code)"
+        case 22: attributes.subtract([1, 2])
+        case 23, 24, 25, 27, 28, 29: attributes.remove(code - 20)
+        default: attributes.insert(code)
+        }
+      }
+    }
+    return cells
+  }
+
+  /// Whether every character is printable ASCII (or a line break).
+  static func isASCII(_ text: String) -> Bool {
+    text.unicodeScalars.allSatisfy { $0 == "\n" || ($0.value >= 0x20 && $0.value < 0x7F) }
+  }
+
+  /// The characters outside printable ASCII, for a failure message.
+  static func nonASCII(_ text: String) -> String {
+    String(text.unicodeScalars.filter { $0 != "\n" && !($0.value >= 0x20 && $0.value < 0x7F) }.map(Character.init))
+  }
+}
