@@ -23,6 +23,8 @@ public struct KioskState: Sendable {
   /// How much of the unlock sequence has been typed.
   public var unlockProgress = 0
   public var shouldExit = false
+  /// Pages shown since start (for the soak test's log).
+  public var rotations = 0
 
   public init(config: KioskConfig, data: DataSet, issues: [LoadIssue] = [], clock: LocalTime, now: Double, size: Size, glyphs: GlyphSet) {
     self.config = config
@@ -134,6 +136,7 @@ public enum KioskReducer {
   }
 
   static func advance(_ state: inout KioskState, by steps: Int) {
+    state.rotations += abs(steps)
     let count = state.pages.count
     state.index = ((state.index + steps) % count + count) % count
     state.showPage()

@@ -21,7 +21,10 @@ final class DashboardRuntime {
   var knownIdentities: [String: FileSystem.Identity]
   var reloadDue: ContinuousClock.Instant?
   let clock = ContinuousClock()
-  let logger = Logger(path: Logger.defaultPath())
+  /// Diagnostics go to the file named by $GREENSILK_LOG, else
+  /// nowhere: nothing may print while the screen is up, and a read-only
+  /// session writes no file it was not asked to.
+  let logger = Logger(path: Environment.value("GREENSILK_LOG"))
   let editor: RecordEditor
   let drafts: DraftStore
 

@@ -17,11 +17,15 @@ final class KioskRuntime {
   let watcher: DataWatcher
   var knownIdentities: [String: FileSystem.Identity]
   var reloadDue: Double?
+  var reloads = 0
   let clock = ContinuousClock()
   let origin: ContinuousClock.Instant
   let timeScale: Double
   let ascii: Bool
-  let logger = Logger(path: Logger.defaultPath())
+  /// Diagnostics go to the file named by $GREENSILK_LOG, else
+  /// nowhere: nothing may print while the screen is up, and a read-only
+  /// session writes no file it was not asked to.
+  let logger = Logger(path: Environment.value("GREENSILK_LOG"))
 
   init(store: FileStore, initial: LoadResult, config: KioskConfig, themesDirectory: String?, ascii: Bool, timeScale: Double) throws {
     self.store = store
@@ -94,7 +98,9 @@ final class KioskRuntime {
   }
 
   func tick() {
+    let before = state.rotations
     KioskReducer.reduce(&state, .ticked(now: now, clock: LocalTime.at()))
+    if state.rotations / 1000 != before / 1000 { logger.log("kiosk: \(state.rotations) page rotations") }
   }
 
   /// Seconds of real time until the display must change.
@@ -116,6 +122,8 @@ final class KioskRuntime {
     do {
       let result = try store.load()
       knownIdentities = result.fileIdentities
+      reloads += 1
+      logger.log("kiosk: reload \(reloads)\(result.issues.isEmpty ? "" : " with problems")")
       KioskReducer.reduce(&state, .dataLoaded(result, at: at))
       if !result.issues.isEmpty { logger.log("kiosk: data problem: \(result.issues[0])") }
     } catch {
