@@ -87,6 +87,17 @@ struct DashboardEndToEndTests {
     try app.session.send("5")
     try app.session.waitFor("Envoys program totals")
     try app.session.waitFor("Official, as reported")
+    // Colours within what the terminal type has (read with capture -e).
+    let colours = PaneText.colours(try app.session.capture(escapes: true))
+    switch term {
+    case "vt100":
+      #expect(colours.isEmpty, "TERM=vt100 has no colours, the pane has \(colours.sorted())")
+    case "xterm", "linux", "screen":
+      #expect(colours.allSatisfy { $0.hasPrefix("c") }, "TERM=\(term) has 8 colours, the pane has \(colours.sorted())")
+      #expect(!colours.isEmpty, "TERM=\(term): no colour at all")
+    default:
+      #expect(colours.contains { !$0.hasPrefix("c") }, "TERM=\(term) has 256 colours, the pane has \(colours.sorted())")
+    }
     try app.session.send("q")
     #expect(try app.exitStatus() == 0, "TERM=\(term)")
     try app.expectTerminalRestored()
@@ -96,6 +107,19 @@ struct DashboardEndToEndTests {
       #expect(after.contains(DashboardInTmux.preStartMarker), "TERM=\(term):\n\(after)")
       #expect(!after.contains("Envoys program totals"), "TERM=\(term): the dashboard is still on screen:\n\(after)")
     }
+  }
+
+  /// NO_COLOR: attributes only, no colour anywhere.
+  @Test func noColor() throws {
+    let app = try DashboardInTmux(environment: ["NO_COLOR": "1"])
+    try app.waitForStart()
+    for screen in ["1", "2", "3", "5"] {
+      try app.session.send(screen)
+      try app.session.waitUntil("screen \(screen)") { $0.contains(" GreenSilk ") }
+      let colours = PaneText.colours(try app.session.capture(escapes: true))
+      #expect(colours.isEmpty, "NO_COLOR, screen \(screen): \(colours.sorted())")
+    }
+    try quitAndExpectCleanExit(app)
   }
 
   /// `--ascii`: nothing but ASCII on any screen.

@@ -80,6 +80,20 @@ enum PaneText {
     return cells
   }
 
+  /// Every foreground and background colour used in a `capture-pane -e`
+  /// text: `c31`, `c44` for the 8/16 basic colours, `208` for a 256-colour
+  /// index, `r,g,b` for true colour. Default colours are left out.
+  static func colours(_ capture: String) -> Set<String> {
+    var found: Set<String> = []
+    for line in capture.split(separator: "\n") {
+      for cell in styledCells(String(line)) {
+        let parts = cell.style.split(separator: "/").map(String.init)
+        for colour in parts.prefix(2) where colour != "default" { found.insert(colour) }
+      }
+    }
+    return found
+  }
+
   /// Whether every character is printable ASCII (or a line break).
   static func isASCII(_ text: String) -> Bool {
     text.unicodeScalars.allSatisfy { $0 == "\n" || ($0.value >= 0x20 && $0.value < 0x7F) }

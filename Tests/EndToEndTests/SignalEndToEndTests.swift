@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 
-/// SIGTERM, SIGHUP and SIGINT sent to the running dashboard: it exits
+/// SIGTERM, SIGHUP, SIGINT and SIGQUIT sent to the running dashboard: it exits
 /// with 128 + the signal number and leaves the terminal as it found it
 /// (canonical input and echo back on, the shell's screen back).
 @Suite("Signals in tmux")
 struct SignalEndToEndTests {
-  @Test(arguments: [SIGTERM, SIGHUP, SIGINT])
+  @Test(arguments: [SIGTERM, SIGHUP, SIGINT, SIGQUIT])
   func signalEndsTheDashboardCleanly(_ signal: Int32) throws {
     let app = try DashboardInTmux()
     try app.waitForStart()
