@@ -221,6 +221,12 @@ struct EnvoysScreenTests {
     #expect(driver.state.envoys.table.selected == 3)
   }
 
+  @Test func countryBreakdownBreaksOnlyBetweenEntries() {
+    #expect(EnvoysActivity.pack(["Kazakhstan 4", "Malaysia 4", "Pakistan 4"], width: 25) == ["Kazakhstan 4, Malaysia 4,", "Pakistan 4"])
+    #expect(EnvoysActivity.pack(["Kazakhstan 4", "Malaysia 4"], width: 12) == ["Kazakhstan 4,", "Malaysia 4"])
+    #expect(EnvoysActivity.pack([], width: 10).isEmpty)
+  }
+
   @Test func officialReportsNewestFirstGroupedBySourceAndDay() {
     let envoys = Self.envoys().state.envoys
     #expect(envoys.reports.map { $0.asOf.description } == ["2023-10-20", "2022-10-21"])

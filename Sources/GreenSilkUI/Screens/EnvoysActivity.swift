@@ -37,7 +37,8 @@ enum EnvoysActivity {
     add("Host", activity.host)
     add("Focus", activity.focus.label)
     add("People", peopleText(activity))
-    if !activity.participants.isEmpty { add("", breakdown(activity, state.data), Style(.muted)) }
+    // Packed by entry, so that a country never parts from its count.
+    for line in pack(breakdown(activity, state.data), width: valueWidth) { lines.append(("", line, Style(.muted))) }
     add("Source", activity.source.dataset + (activity.source.asOf.map { ", as of \($0)" } ?? ""))
     if let url = activity.source.url, !url.isEmpty { add("", url, Style(.link)) }
     if let note = activity.source.note, !note.isEmpty { add("", note, Style(.muted)) }
@@ -65,12 +66,32 @@ enum EnvoysActivity {
     return "\(Presentation.count(reported)) reported; \(Presentation.count(counted)) \(from) in the breakdown"
   }
 
-  /// `Thailand 6, Viet Nam 5, …`: most first.
-  static func breakdown(_ activity: EnvoyActivity, _ data: DataSet) -> String {
+  /// `Thailand 6`, `Viet Nam 5`, …: most first.
+  static func breakdown(_ activity: EnvoyActivity, _ data: DataSet) -> [String] {
     activity.participants
       .map { (name: data.countryName($0.country), count: $0.count) }
       .sorted { $0.count != $1.count ? $0.count > $1.count : $0.name < $1.name }
       .map { "\($0.name) \($0.count)" }
-      .joined(separator: ", ")
+  }
+
+  /// Entries joined by ", " into lines of at most `width` columns, a line
+  /// breaking only between entries (an entry wider than a line is cut
+  /// when drawn).
+  static func pack(_ entries: [String], width: Int) -> [String] {
+    var lines: [String] = []
+    var line = ""
+    for (index, entry) in entries.enumerated() {
+      let piece = entry + (index + 1 < entries.count ? "," : "")
+      if line.isEmpty {
+        line = piece
+      } else if TextWidth.columns(of: line) + 1 + TextWidth.columns(of: piece) <= width {
+        line += " " + piece
+      } else {
+        lines.append(line)
+        line = piece
+      }
+    }
+    if !line.isEmpty { lines.append(line) }
+    return lines
   }
 }
