@@ -42,6 +42,9 @@ final class TmuxSession {
   private(set) var width: Int
   private(set) var height: Int
   private var killed = false
+  /// The server's socket file: tmux leaves it behind when the server
+  /// ends, so `kill` removes it.
+  private var socketPath: String?
 
   /// Starts `command` (run by `sh -c`) in a detached session of the given
   /// size; `TERM` is the terminal type tmux itself is told it runs in.
@@ -56,6 +59,7 @@ final class TmuxSession {
     self.width = width
     self.height = height
     try run(["-f", "/dev/null", "new-session", "-d", "-s", target, "-x", "\(width)", "-y", "\(height)", command], term: term)
+    socketPath = try? run(["display-message", "-p", "-t", target, "#{socket_path}"]).trimmingCharacters(in: .whitespacesAndNewlines)
   }
 
   deinit { kill() }
@@ -66,6 +70,7 @@ final class TmuxSession {
     killed = true
     _ = try? run(["kill-session", "-t", target])
     _ = try? run(["kill-server"])
+    if let socketPath, socketPath.hasSuffix("/" + socket) { unlink(socketPath) }
   }
 
   /// `tmux send-keys`: key names (`Enter`, `Tab`, `BTab`, `Escape`) or text.
