@@ -155,15 +155,30 @@ public struct IndicatorStatus: Sendable, Equatable {
 public struct GoalProgress: Sendable, Equatable {
   public let goal: GoalYear
   public let indicators: [IndicatorStatus]
-
   /// Indicators with an actual value.
-  public var measured: Int { indicators.filter { $0.indicator.progress != nil }.count }
+  public let measured: Int
   /// Indicators at or past their target.
-  public var reached: Int { indicators.filter { ($0.indicator.progress ?? 0) >= 1 }.count }
+  public let reached: Int
   /// Mean progress of the measured indicators, each capped at 100%.
-  public var meanProgress: Double? {
-    let values = indicators.compactMap { $0.indicator.progress.map { min(max($0, 0), 1) } }
-    return values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
+  public let meanProgress: Double?
+
+  /// Counts once here: the overview and the wall display read them every
+  /// frame, and a large portfolio has tens of thousands of indicators.
+  public init(goal: GoalYear, indicators: [IndicatorStatus]) {
+    self.goal = goal
+    self.indicators = indicators
+    var measured = 0
+    var reached = 0
+    var sum = 0.0
+    for status in indicators {
+      guard let progress = status.indicator.progress else { continue }
+      measured += 1
+      if progress >= 1 { reached += 1 }
+      sum += min(max(progress, 0), 1)
+    }
+    self.measured = measured
+    self.reached = reached
+    meanProgress = measured == 0 ? nil : sum / Double(measured)
   }
 }
 
