@@ -22,6 +22,12 @@ import Testing
     #expect(ids("0042") == ["P-0042"])
   }
 
+  @Test func termsAsWrittenWithPunctuation() {
+    #expect(ids("P-0043") == ["P-0043"])
+    #expect(ids("flue-gas") == ["P-0044"])
+    #expect(FuzzyQuery("p-0043").highlights(in: "P-0043") == [0..<6])
+  }
+
   @Test func lettersScatteredAcrossWordsDoNotMatch() {
     // s-o-l spread over "Sindh coal retrofit" or "desalination plant" is not a match.
     #expect(ids("sol") == ["P-0045"])

@@ -1,6 +1,11 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Fuzzy matching as the pipeline filter uses it, case-insensitively, over
 /// the id, title, countries (code or name) and agencies. Each
-/// space-separated term must match somewhere, in one of two ways:
+/// space-separated term must match somewhere, in one of three ways:
+/// - as written, inside one field (`p-0003`, `air-quality`);
 /// - inside one word, its letters in order (`gwdr` → Gwadar, `desal` →
 ///   desalination, `0042` → P-0042);
 /// - as the initials of consecutive words (`wtp` → Wastewater Treatment
@@ -102,6 +107,7 @@ public struct FuzzyQuery: Sendable {
   }
 
   private func matches(_ term: [[UInt8]], _ record: UnsafeBufferPointer<UInt8>) -> Bool {
+    if containsExactly(term, record) { return true }
     let count = record.count
     var index = 0
     // Inside one word: walk the bytes; a separator restarts the term.
@@ -123,6 +129,26 @@ public struct FuzzyQuery: Sendable {
       index += 1
     }
     return term.count > 1 && matchesInitials(term, record)
+  }
+
+  /// The term as written (punctuation and all) somewhere in the record;
+  /// fields are 0-separated, so it cannot span two of them.
+  private func containsExactly(_ term: [[UInt8]], _ record: UnsafeBufferPointer<UInt8>) -> Bool {
+    let needle = term.flatMap { $0 }
+    guard let base = record.baseAddress, !needle.isEmpty, needle.count <= record.count else { return false }
+    // memchr for the first byte, then compare the rest (memmem is a GNU
+    // extension the Glibc module does not export).
+    return needle.withUnsafeBufferPointer { wanted in
+      guard let first = wanted.first, let wantedBase = wanted.baseAddress else { return false }
+      var offset = 0
+      let last = record.count - wanted.count
+      while offset <= last, let hit = memchr(base + offset, Int32(first), last - offset + 1) {
+        let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        if memcmp(base + at, wantedBase, wanted.count) == 0 { return true }
+        offset = at + 1
+      }
+      return false
+    }
   }
 
   /// The term as the first letters of consecutive words of one field.
@@ -170,6 +196,11 @@ public struct FuzzyQuery: Sendable {
       var positions: [Int] = []
       var next = 0
       var found = false
+      // As written first (hyphenated ids and words), then within a word.
+      if let start = firstIndex(of: wanted, in: characters) {
+        marked.formUnion(start..<(start + wanted.count))
+        continue
+      }
       for (offset, character) in characters.enumerated() {
         if !isWord(character) {
           next = 0
@@ -199,7 +230,7 @@ public struct FuzzyQuery: Sendable {
       if found { marked.formUnion(positions) }
     }
     var ranges: [Range<Int>] = []
-    for position in marked.sorted() {
+    for position in marked.sorted() where position < characters.count {
       if let last = ranges.last, last.upperBound == position {
         ranges[ranges.count - 1] = last.lowerBound..<(position + 1)
       } else {
@@ -207,5 +238,15 @@ public struct FuzzyQuery: Sendable {
       }
     }
     return ranges
+  }
+}
+
+extension FuzzyQuery {
+  func firstIndex(of needle: [Character], in haystack: [Character]) -> Int? {
+    guard !needle.isEmpty, needle.count <= haystack.count else { return nil }
+    for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+      if Array(haystack[start..<(start + needle.count)]) == needle { return start }
+    }
+    return nil
   }
 }

@@ -48,8 +48,9 @@ public enum AppReducer {
   /// Swaps in new data, recomputing what derives from it and keeping each
   /// screen's selection on the same records where they still exist.
   static func replaceContext(_ state: inout AppState, data: DataSet, issues: [LoadIssue]) {
+    let previous = state.context
     state.context = DataContext(data: data, issues: issues, today: state.clock.day)
-    state.pipeline.recompute(state.context)
+    state.pipeline.recompute(state.context, previous: previous)
     state.corridors.recompute(state.context)
     state.envoys.recompute(state.context)
   }

@@ -31,11 +31,15 @@ public enum AppView {
     }
     if let form = state.form { FormView.render(state, form, in: body, into: &buffer) }
     StatusBar.render(state, in: rows[2], into: &buffer)
+    let glyphs = state.settings.glyphs
     let hints = state.form != nil ? KeyMap.formHints : KeyMap.footer(for: KeyContext(state.screen))
-    KeyHints(hints, glyphs: state.settings.glyphs).render(in: rows[3], into: &buffer)
+    KeyHints(KeyMap.spelled(hints, for: glyphs), glyphs: glyphs).render(in: rows[3], into: &buffer)
     if let dialog = state.dialog { DialogView.render(state, dialog, in: body, into: &buffer) }
     if let scroll = state.help {
-      HelpOverlay(sections: KeyMap.helpSections(current: KeyContext(state.screen)), glyphs: state.settings.glyphs)
+      let sections = KeyMap.helpSections(current: KeyContext(state.screen)).map {
+        HelpOverlay.Section($0.title, KeyMap.spelled($0.bindings, for: state.settings.glyphs))
+      }
+      HelpOverlay(sections: sections, glyphs: state.settings.glyphs)
         .title("Keys — GreenSilk")
         .closeHint("? or Esc closes")
         .scrollOffset(scroll)
@@ -60,8 +64,10 @@ enum TitleBar {
     var left: [Span] = [Span(" GreenSilk ", style: Style(.titleBar, emphasis: .bold))]
     let wide = area.width - rightWidth >= 70
     for screen in Screen.allCases where wide || screen == state.screen {
-      let text = " \(screen.rawValue) \(screen.title) "
-      left.append(Span(text, style: screen == state.screen ? Style(.title, emphasis: .selected) : Style(.titleBar)))
+      // Brackets mark the current screen even where colour cannot (mono).
+      let current = screen == state.screen
+      let text = current ? "[\(screen.rawValue) \(screen.title)]" : " \(screen.rawValue) \(screen.title) "
+      left.append(Span(text, style: current ? Style(.title, emphasis: .selected) : Style(.titleBar)))
     }
     let leftWidth = buffer.put(Span.truncate(left, toWidth: max(0, area.width - rightWidth - 1)), x: area.x, y: area.y, maxWidth: area.width)
     if leftWidth + rightWidth < area.width {
@@ -101,8 +107,11 @@ enum StatusBar {
       let p = state.pipeline
       var parts = ["\(p.visible.count) of \(state.data.projects.count) projects"]
       if !p.facets.isEmpty { parts.append(p.facets.summary) }
-      parts.append("sorted by \(p.sortKey.label.lowercased()) \(p.ascending ? "↑" : "↓")")
+      parts.append("sorted by \(p.sortKey.label.lowercased()) \(p.ascending ? state.settings.glyphs.sortAscending : state.settings.glyphs.sortDescending)")
       return parts.joined(separator: " · ")
+    case .envoys:
+      let e = state.context.portfolio.envoys
+      return "\(Presentation.count(e.activityCount)) activities · \(Presentation.count(e.participants)) participants · \(e.countries) countries · newest first"
     default:
       return nil
     }

@@ -103,6 +103,25 @@ public enum KeyMap {
     return bindings(for: context).first { $0.keys.contains(key) }?.command
   }
 
+  /// Key labels as the glyph set can show them: arrows become words in
+  /// ASCII (an ASCII `v` for ↓ would read as the `v` key).
+  public static func spelled(_ hints: [KeyHint], for glyphs: GlyphSet) -> [KeyHint] {
+    guard glyphs.isASCII else { return hints }
+    return hints.map { hint in
+      var keys = ""
+      for character in hint.keys {
+        switch character {
+        case "↑": keys += "Up"
+        case "↓": keys += "Down"
+        case "←": keys += "Left"
+        case "→": keys += "Right"
+        default: keys.append(character)
+        }
+      }
+      return KeyHint(keys, hint.help)
+    }
+  }
+
   /// The footer hints for a context.
   public static func footer(for context: KeyContext) -> [KeyHint] {
     bindings(for: context).filter(\.inFooter).map { KeyHint($0.label, footerText($0)) }

@@ -127,8 +127,10 @@ public struct PipelineState: Sendable {
 
   /// Re-sorts and re-filters from scratch (data or sort changed), keeping
   /// the selected project selected when it is still shown.
-  public mutating func recompute(_ context: DataContext) {
-    let selectedID = selectedProject(context)?.id
+  /// `previous` is the context the current indexes refer to (when the data
+  /// was replaced); the selection is looked up there, then found again by id.
+  public mutating func recompute(_ context: DataContext, previous: DataContext? = nil) {
+    let selectedID = selectedProject(previous ?? context)?.id
     let projects = context.data.projects
     sorted = ProjectOrdering.sorted(projects, by: sortKey, ascending: ascending)
     var widest = 2
