@@ -4,23 +4,12 @@ enum PaneText {
   /// The dashboard's screens as the title bar names them.
   static let screens = ["1 Overview", "2 Corridors", "3 Pipeline", "4 Project", "5 Envoys"]
 
-  /// The screen whose tab is highlighted in the title bar (row 0 of a
-  /// `capture-pane -e`), or nil. On a narrow window only the current tab
-  /// is drawn; on a wide one all are, and the current one is the tab
-  /// whose colours differ from the others'.
+  /// The screen the title bar marks as current (row 0 of a
+  /// `capture-pane -e`), or nil: the current tab is drawn in brackets,
+  /// `[3 Pipeline]`, so that it shows without colour too.
   static func currentScreen(escapedFirstRow row: String) -> String? {
-    let cells = styledCells(row)
-    let text = String(cells.map(\.character))
-    let tabs = screens.compactMap { name -> (name: String, style: String)? in
-      guard let range = text.range(of: " \(name) ") else { return nil }
-      let offset = text.distance(from: text.startIndex, to: range.lowerBound) + 1
-      return (name, cells[offset].style)
-    }
-    if tabs.count == 1 { return tabs[0].name }
-    var counts: [String: Int] = [:]
-    for tab in tabs { counts[tab.style, default: 0] += 1 }
-    let odd = tabs.filter { counts[$0.style] == 1 }
-    return odd.count == 1 && tabs.count >= 3 ? odd[0].name : nil
+    let text = String(styledCells(row).map(\.character))
+    return screens.first { text.contains("[\($0)]") }
   }
 
   /// Each visible character of an SGR-coloured line with the attributes
