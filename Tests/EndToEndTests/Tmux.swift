@@ -160,8 +160,9 @@ final class DashboardInTmux {
   let sttyFile: String
 
   /// `environment` is set for greensilk only (TERM, LANG, …).
+  /// `subcommand` comes before `--data` (e.g. `["kiosk"]`).
   init(
-    width: Int = 80, height: Int = 24, term: String = "xterm-256color", arguments: [String] = [],
+    width: Int = 80, height: Int = 24, term: String = "xterm-256color", subcommand: [String] = [], arguments: [String] = [],
     environment: [String: String] = [:], data: String? = nil
   ) throws {
     let data = try data ?? E2E.copyOfShippedData()
@@ -173,7 +174,7 @@ final class DashboardInTmux {
     var variables = ["TERM": term, "GREENSILK_THEMES": E2E.repoRoot + "/Themes"]
     variables.merge(environment) { $1 }
     let assignments = variables.sorted { $0.key < $1.key }.map { "\($0.key)=\(Shell.quote($0.value))" }.joined(separator: " ")
-    let command = ([E2E.binary, "--data", data] + arguments).map(Shell.quote).joined(separator: " ")
+    let command = ([E2E.binary] + subcommand + ["--data", data] + arguments).map(Shell.quote).joined(separator: " ")
     // The inner shell writes its pid and becomes greensilk (exec), so the
     // pid is greensilk's; the outer one waits for it in the foreground.
     // NO_COLOR is dropped (the test runner sets it) unless a test sets it.

@@ -1,4 +1,5 @@
 import GreenSilkCore
+import SnapshotTesting
 import Testing
 
 @testable import GreenSilkUI
@@ -155,5 +156,49 @@ import Testing
     #expect(KioskConfig.duration("500ms") == 0.5)
     #expect(KioskConfig.duration("1h") == 3600)
     #expect(KioskConfig.duration("soon") == nil)
+  }
+}
+
+/// The kiosk's pages at a console, a full-HD TV at a small font and a 4K
+/// wall, in the kiosk theme (what a TV across the room shows).
+@Suite struct KioskSnapshotTests {
+  static let kioskTheme = ScreenFixture.catalog.load("kiosk").theme
+
+  func state(_ page: KioskPage, _ width: Int, _ height: Int) -> KioskState {
+    var config = KioskConfig()
+    config.rotate = 20
+    config.burnInShift = nil
+    var state = KioskState(
+      config: config, data: ScreenFixture.shipped.dataSet, clock: ScreenFixture.clock, now: 0,
+      size: Size(width: width, height: height), glyphs: .unicode)
+    let index = state.pages.firstIndex(of: page) ?? 0
+    KioskReducer.reduce(&state, .ticked(now: Double(index) * 20 + 7.5, clock: ScreenFixture.clock))
+    let entry = AuditEntry(
+      at: Timestamp("2026-11-29T09:12:00Z")!, user: UserIdentity(login: "alice"), action: "stage", file: .projects,
+      id: "P-0042", revision: 3, changes: [FieldChange(field: "stage", old: "\"approved\"", new: "\"implementation\"")])
+    KioskReducer.reduce(&state, .auditRead([entry]))
+    return state
+  }
+
+  @Test(arguments: [(80, 24), (160, 48), (240, 67)])
+  func pages(width: Int, height: Int) {
+    let pages: [(String, KioskPage)] = [
+      ("wall", .wall), ("overview", .overview), ("corridor", .corridor("CICPEC")), ("pipeline", .pipeline), ("envoys", .envoys),
+    ]
+    for (name, page) in pages {
+      let buffer = KioskView.render(state(page, width, height), size: Size(width: width, height: height))
+      assertSnapshot(
+        of: buffer.snapshotText(theme: Self.kioskTheme, depth: .indexed256), as: .lines,
+        named: "\(name)-\(width)x\(height)-kiosk")
+    }
+  }
+
+  @Test func warningKeepsTheDataAndSaysSo() {
+    var kiosk = state(.wall, 80, 24)
+    var broken = ScreenFixture.shipped
+    broken.issues = [LoadIssue(file: "data/projects.jsonl", line: 102, reason: "invalid JSON at column 2: expected a field name in quotes")]
+    KioskReducer.reduce(&kiosk, .dataLoaded(broken, at: ScreenFixture.clock))
+    let buffer = KioskView.render(kiosk, size: Size(width: 80, height: 24))
+    assertSnapshot(of: buffer.snapshotText(theme: Self.kioskTheme, depth: .indexed256), as: .lines, named: "warning-80x24-kiosk")
   }
 }

@@ -43,9 +43,17 @@ enum WallPage {
         let text = NumberText.integer(figure.value)
         let digitRows = inner.height - 1
         if let height = BigDigits.largestHeight(for: text, width: inner.width, maxRows: digitRows) {
-          let top = inner.y + max(0, (digitRows - height.rawValue) / 2)
-          BigDigits(text, height: height, glyphs: glyphs).role(figure.role).alignment(.center)
-            .render(in: Rect(x: inner.x, y: top, width: inner.width, height: height.rawValue), into: &buffer)
+          // On a big wall, magnify the largest font while it still fits
+          // with a margin, so the figures read from across the room.
+          let width = BigDigits.width(of: text, height: height, glyphs: glyphs)
+          var scale = 1
+          while height == .rows5, (scale + 1) * height.rawValue <= digitRows - 2, (scale + 1) * width <= inner.width - 4 {
+            scale += 1
+          }
+          let rows = height.rawValue * scale
+          let top = inner.y + max(0, (digitRows - rows) / 2)
+          BigDigits(text, height: height, glyphs: glyphs).role(figure.role).alignment(.center).scaled(scale)
+            .render(in: Rect(x: inner.x, y: top, width: inner.width, height: rows), into: &buffer)
         } else {
           buffer.put(text, in: Rect(x: inner.x, y: inner.y + inner.height / 2 - 1, width: inner.width, height: 1), style: Style(figure.role, emphasis: .bold), alignment: .center)
         }

@@ -18,6 +18,8 @@ public struct BigDigits: Widget {
   public var glyphs: GlyphSet
   public var alignment: TextAlignment
   public var role: Role
+  /// Magnification (1 = the font as drawn).
+  public var scale = 1
 
   public init(_ text: String, height: Height = .rows5, glyphs: GlyphSet = .unicode) {
     self.text = text
@@ -100,9 +102,15 @@ public struct BigDigits: Widget {
     }
   }
 
+  /// Draws every pixel `factor` times wider and taller (a 4K wall at a
+  /// normal font needs digits taller than five rows).
+  public func scaled(_ factor: Int) -> BigDigits { with { $0.scale = max(1, factor) } }
+
   public func render(in area: Rect, into buffer: inout Buffer) {
     guard !area.isEmpty else { return }
-    let rows = glyphRows
+    let rows = scale == 1 ? glyphRows : glyphRows.flatMap { row in
+      Array(repeating: String(row.flatMap { Array(repeating: $0, count: scale) }), count: scale)
+    }
     guard let first = rows.first else { return }
     let width = TextWidth.columns(of: first)
     let dx: Int
