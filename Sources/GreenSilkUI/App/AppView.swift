@@ -33,7 +33,7 @@ public enum AppView {
     StatusBar.render(state, in: rows[2], into: &buffer)
     let glyphs = state.settings.glyphs
     let hints = state.form != nil ? KeyMap.formHints : KeyMap.footer(for: KeyContext(state.screen))
-    KeyHints(KeyMap.spelled(hints, for: glyphs), glyphs: glyphs).render(in: rows[3], into: &buffer)
+    KeyHints(fitting(KeyMap.spelled(hints, for: glyphs), width: rows[3].width), glyphs: glyphs).render(in: rows[3], into: &buffer)
     if let dialog = state.dialog { DialogView.render(state, dialog, in: body, into: &buffer) }
     if let scroll = state.help {
       let sections = KeyMap.helpSections(current: KeyContext(state.screen)).map {
@@ -45,6 +45,23 @@ public enum AppView {
         .scrollOffset(scroll)
         .render(in: body, into: &buffer)
     }
+  }
+}
+
+extension AppView {
+  /// The footer's hints cut to the width by dropping the screen's own
+  /// hints from the end first: "? help" and "q quit" always stay, so a
+  /// narrow window still says how to get help and out.
+  static func fitting(_ hints: [KeyHint], width: Int) -> [KeyHint] {
+    func columns(_ list: [KeyHint]) -> Int {
+      list.reduce(0) { $0 + TextWidth.columns(of: $1.keys) + 1 + TextWidth.columns(of: $1.help) } + max(0, list.count - 1) * 2
+    }
+    var kept = hints
+    let essential: Set<String> = ["help", "quit"]
+    while columns(kept) > width, let drop = kept.lastIndex(where: { !essential.contains($0.help) }) {
+      kept.remove(at: drop)
+    }
+    return kept
   }
 }
 
