@@ -37,6 +37,23 @@ struct TableTests {
     assertSnapshot(of: buffer.snapshotText, as: .lines)
   }
 
+  @Test func fullRowCursorMarksTheWholeRow() {
+    var buffer = Buffer(width: 50, height: 6)
+    Table(columns: Self.columns, rowCount: 10, state: TableState(selected: 1)) { Self.projectRow($0) }
+      .cursor(.fullRow)
+      .render(in: buffer.area, into: &buffer)
+    for x in 0..<48 { #expect(buffer[x, 2].style.emphasis == .selected || buffer[x, 2].style.emphasis == .selectedMatched, "x \(x)") }
+    #expect(buffer[0, 3].style.emphasis == .none)
+  }
+
+  @Test func leadingColumnCursorMarksOnlyTheFirstColumn() {
+    var buffer = Buffer(width: 50, height: 6)
+    Table(columns: Self.columns, rowCount: 10, state: TableState(selected: 1)) { Self.projectRow($0) }
+      .render(in: buffer.area, into: &buffer)
+    #expect(buffer[0, 2].style.emphasis == .selected)
+    #expect(buffer[30, 2].style.emphasis != .selected)
+  }
+
   @Test func asciiAndDescendingSort() {
     var buffer = Buffer(width: 40, height: 5)
     Table(columns: Self.columns, rowCount: 4, state: TableState(selected: 1), glyphs: .ascii) { Self.projectRow($0) }
@@ -60,8 +77,9 @@ struct TableTests {
     #expect(counter.rows == Set(54_302...54_321))
     #expect(state.offset == 54_302)
     #expect(buffer.line(20).hasPrefix("CPEC-54… Wind farm"))
+    // The default cursor marks the first column only (cheap to move over SSH).
     #expect(buffer[0, 20].style.emphasis == .selected)
-    #expect(buffer[58, 20].style.emphasis == .selected)
+    #expect(buffer[58, 20].style.emphasis == .none)
     #expect(state.positionText(rowCount: 100_000) == "54322/100000")
   }
 

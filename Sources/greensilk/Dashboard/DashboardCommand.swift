@@ -23,10 +23,14 @@ struct DashboardCommand: ParsableCommand {
 
   func run() throws {
     try failing {
+      var timer = StartupTimer()
       let store = try data.openStore(readOnly: readOnly)
       let result: LoadResult
       do { result = try store.load() } catch { throw CommandFailure(message: "greensilk: \(error)", status: 2) }
-      let status = try DashboardRuntime(store: store, initial: result, display: display, explicitReadOnly: readOnly).run()
+      timer.mark("load")
+      let runtime = try DashboardRuntime(store: store, initial: result, display: display, explicitReadOnly: readOnly)
+      timer.mark("derived data and state")
+      let status = try runtime.run(timer: timer)
       if status != 0 { throw ExitCode(status) }
     }
   }

@@ -60,7 +60,8 @@ final class DashboardRuntime {
   }
 
   /// Runs until the user quits or a signal ends it; returns the exit status.
-  func run() throws -> Int32 {
+  func run(timer: StartupTimer = StartupTimer()) throws -> Int32 {
+    var timer = timer
     let options = TerminalOptions(maximumColorDepth: display.mono ? .mono : nil, forceASCII: display.ascii)
     return try withTerminal(options) { terminal in
       if terminal.asciiOnly { state.settings.glyphs = .ascii }
@@ -69,7 +70,10 @@ final class DashboardRuntime {
       defer { loop.close() }
       if let fd = watcher.descriptor { loop.watch(fd) }
       if !state.settings.readOnly, let draft = drafts.load() { dispatch(.draftFound(draft), terminal) }
+      timer.mark("terminal")
       terminal.present(AppView.render(state), theme: theme)
+      timer.mark("first frame")
+      logger.log(timer.summary)
       while true {
         let events = loop.wait(timeout: nextWake())
         var exitStatus: Int32?
