@@ -165,12 +165,39 @@ import Testing
         try CSVReader(string: String(decoding: bytes[row.bytes], as: UTF8.self)).next() ?? [""]
       }
       #expect(rows == expected, "\(text.debugDescription)")
+      // Our field splitter gives the library's fields, row by row.
+      let ours = bytes.withUnsafeBufferPointer { all in
+        scanned.map { CSVFields.split(UnsafeBufferPointer(rebasing: all[$0.bytes])) }
+      }
+      #expect(ours == expected, "fields of \(text.debugDescription)")
       // Lines: each row starts after the line breaks of those before it.
       var line = 1
       for row in scanned {
         #expect(row.line == line, "\(text.debugDescription)")
         line += row.lineCount
       }
+    }
+  }
+
+  /// What the exporter writes, CSV.swift reads back to the same fields.
+  @Test func writtenFieldsReadBackThroughTheLibrary() throws {
+    var generator = SplitMix(seed: 11)
+    let alphabet: [String] = ["a", "b", ",", "\"", "\n", "\r\n", "\r", " ", "é", "中", "{\"k\":[1,2]}"]
+    for _ in 0..<500 {
+      var row: [String] = []
+      for _ in 0..<(1 + Int(generator.next() % 5)) {
+        var field = ""
+        for _ in 0..<Int(generator.next() % 8) { field += alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+        row.append(field)
+      }
+      var bytes: [UInt8] = []
+      for (index, field) in row.enumerated() {
+        if index > 0 { bytes.append(UInt8(ascii: ",")) }
+        RecordExporter.appendField(field, to: &bytes)
+      }
+      let text = String(decoding: bytes, as: UTF8.self)
+      let back = try CSVReader(string: text).next() ?? [""]
+      #expect(back == row, "\(text.debugDescription)")
     }
   }
 

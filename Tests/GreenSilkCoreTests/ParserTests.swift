@@ -35,3 +35,30 @@ import Testing
     #expect(parsed.issues.map(\.description) == ["f:4: invalid JSON at column 2: expected a field name in quotes"])
   }
 }
+
+@Suite struct StreamingParserTests {
+  /// Reading in small blocks (lines cut across blocks, a line longer than
+  /// a block, a last line without newline) gives exactly the serial parse.
+  @Test(arguments: [64, 100, 1000, 4096])
+  func blocksGiveTheSameResultAsOneBuffer(blockSize: Int) throws {
+    let dir = try TempDataDirectory()
+    var lines = Fixtures.projects.map(\.jsonLine)
+    var long = Fixtures.projects[0]
+    long.id = "P-0900"
+    long.summary = String(repeating: "long ", count: 300)
+    lines.append(long.jsonLine)
+    lines.append("{not json")
+    lines.append(Fixtures.projects[1].jsonLine)  // a duplicate id
+    var last = Fixtures.projects[2]
+    last.id = "P-0999"
+    let text = lines.joined(separator: "\n") + "\n" + last.jsonLine  // no final newline
+    try dir.write("projects.jsonl", text)
+    let streamed = try #require(try CollectionParser.parseFile(Project.self, path: dir.path + "/projects.jsonl", displayPath: "p", blockSize: blockSize))
+    let whole = CollectionParser.parse(Project.self, bytes: Array(text.utf8), displayPath: "p")
+    #expect(streamed.records == whole.records)
+    #expect(streamed.lineOfID == whole.lineOfID)
+    #expect(streamed.issues == whole.issues.sorted())
+    #expect(streamed.records.map(\.id).last == "P-0999")
+    #expect(streamed.issues.map(\.line) == [5, 6])
+  }
+}

@@ -1,13 +1,16 @@
-import CSV
-import Foundation
+#if canImport(Glibc)
+  import Glibc
+#endif
+import Dispatch
 
 /// The formats `greensilk export` writes.
 public enum ExportFormat: String, CaseIterable, Sendable {
   case csv, json, jsonl
 }
 
-/// Writes records as CSV (through CSV.swift, the library the importers
-/// read with), as a JSON array, or as JSON Lines. The JSON forms are our
+/// Writes records as CSV (quoted as CSV.swift writes and reads it; the
+/// tests read the output back with the library), as a JSON array, or as
+/// JSON Lines. The JSON forms are our
 /// file form, record for record; CSV is described in `RecordColumns`.
 public enum RecordExporter {
   public static func export<R: StoredRecord>(_ records: [R], format: ExportFormat) throws -> [UInt8] {
@@ -30,34 +33,42 @@ public enum RecordExporter {
       for field in fields where byName[field.name] == nil { byName[field.name] = field.json }
       return columns.map { column in byName[column].map { layout.cell(column, json: $0) } ?? "" }
     }
-    // CSV.swift's writer spends most of its time per field in Foundation
-    // string calls. Two things keep a 20,000-project export in seconds:
-    // whether a field needs quotes is decided here, on its bytes, by the
-    // writer's own rule (any of `"` `,` CR LF), which spares it five
-    // Foundation scans per field; and chunks of rows are written on all
-    // cores, each by its own writer, joined with the line break one writer
-    // would put between them. The writer still does all the quoting.
+    // Rows are written on all cores and joined in order.
     let chunks = try inParallelChunks([columns] + rows) { part -> [UInt8] in
-      let sink = ByteSink()
-      let writer = try CSVWriter(stream: sink)
+      var out: [UInt8] = []
       for row in part {
-        writer.beginNewRow()
-        for cell in row { try writer.write(field: cell, quoted: needsQuotes(cell)) }
+        for (index, cell) in row.enumerated() {
+          if index > 0 { out.append(UInt8(ascii: ",")) }
+          appendField(cell, to: &out)
+        }
+        out.append(0x0A)
       }
-      return sink.bytes
+      return out
     }
     var out: [UInt8] = []
-    out.reserveCapacity(chunks.reduce(0) { $0 + $1.count + 1 })
-    for chunk in chunks {
-      out += chunk
-      out.append(0x0A)
-    }
+    out.reserveCapacity(chunks.reduce(0) { $0 + $1.count })
+    for chunk in chunks { out += chunk }
     return out
   }
 
-  /// CSV.swift's rule for quoting a field, on bytes.
+  /// CSV.swift's rule for quoting a field, on bytes: any of `"` `,` CR LF.
   static func needsQuotes(_ text: String) -> Bool {
     text.utf8.contains { $0 == 0x22 || $0 == 0x2C || $0 == 0x0D || $0 == 0x0A }
+  }
+
+  /// A field as CSV.swift writes it: quoted (inner quotes doubled) when it
+  /// needs quotes, as is otherwise.
+  static func appendField(_ text: String, to out: inout [UInt8]) {
+    guard needsQuotes(text) else {
+      out += text.utf8
+      return
+    }
+    out.append(0x22)
+    for byte in text.utf8 {
+      if byte == 0x22 { out.append(0x22) }
+      out.append(byte)
+    }
+    out.append(0x22)
   }
 
   /// `transform` applied to every element on all cores, in order.

@@ -1,6 +1,4 @@
-import CSV
-
-/// A CSV file, read row by row with CSV.swift, each row tagged with the
+/// A CSV file, read row by row (`CSVFields`, CSV.swift's rules), each row tagged with the
 /// physical line it starts on (`CSVRowScanner`). A row that cannot be
 /// read (invalid UTF-8, a quoted field never closed) is a `CSVRowProblem`
 /// for that row only; the other rows still read.
@@ -18,14 +16,14 @@ struct CSVDocument: Sendable {
     }
   }
 
-  /// The fields of one row, as CSV.swift parses them.
+  /// The fields of one row, as CSV.swift would parse them.
   func fields(of row: CSVRowScanner.Row) throws(CSVRowProblem) -> [String] {
     if row.unterminatedQuote {
       throw CSVRowProblem(
         line: row.line,
         reason: "a quoted field opened on this row is never closed (the file may be truncated)")
     }
-    let text: String = try bytes.withUnsafeBufferPointer { (all) throws(CSVRowProblem) -> String in
+    return try bytes.withUnsafeBufferPointer { (all) throws(CSVRowProblem) -> [String] in
       let slice = UnsafeBufferPointer(rebasing: all[row.bytes])
       guard isValidUTF8(slice) else {
         let line = row.line + Self.lineOffsetOfInvalidUTF8(slice)
@@ -33,13 +31,8 @@ struct CSVDocument: Sendable {
           line: row.line,
           reason: line == row.line ? "invalid UTF-8" : "invalid UTF-8 (on line \(line), inside a quoted field)")
       }
-      return String(decoding: slice, as: UTF8.self)
+      return CSVFields.split(slice)
     }
-    // The string initialiser throws only when asked for a header row.
-    guard let reader = try? CSVReader(string: text, hasHeaderRow: false), let fields = reader.next() else {
-      return [""]
-    }
-    return fields
   }
 
   /// Which line of a multi-line row holds the first invalid byte. Line

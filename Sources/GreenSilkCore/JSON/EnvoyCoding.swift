@@ -68,8 +68,8 @@ extension EnvoyActivity: StampedRecord {
       case .title: title = try r.readString()
       case .kind: kind = try r.readEnum(ActivityKind.self)
       case .focus: focus = try r.readEnum(EnvoyFocus.self)
-      case .host: host = try r.readOptionalString() ?? ""
-      case .location: location = try r.readOptionalString() ?? ""
+      case .host: host = try r.readSharedString() ?? ""
+      case .location: location = try r.readSharedString() ?? ""
       case .start: start = try r.readDay()
       case .end: end = try r.readDay()
       case .participants:
@@ -83,7 +83,7 @@ extension EnvoyActivity: StampedRecord {
         }
       case .reportedTotal: reportedTotal = try r.readOptional { try $0.readInt() }
       case .source: source = try r.readSource()
-      case .changedBy: changedBy = try r.readOptionalString()
+      case .changedBy: changedBy = try r.readSharedString()
       case .changedAt: changedAt = try r.readOptional { try $0.readTimestamp() }
       case nil: try extra.keep(&r)
       }

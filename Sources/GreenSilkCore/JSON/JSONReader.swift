@@ -9,6 +9,9 @@ public struct JSONReader {
   let bytes: UnsafeBufferPointer<UInt8>
   public internal(set) var position: Int = 0
   var currentKeyRange: Range<Int> = 0..<0
+  /// Shares repeated string values across the records this reader reads
+  /// (see `StringInterner`); nil reads every string afresh.
+  var interner: StringInterner?
 
   public init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 

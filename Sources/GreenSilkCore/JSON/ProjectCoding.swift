@@ -197,11 +197,11 @@ extension Project: StampedRecord {
       case .keyProject: project.isKeyProject = try r.readBool()
       case .corridors: project.corridors = try r.readList { try $0.readEnum(CorridorCode.self) }
       case .countries: project.countries = try r.readList { try $0.readCountry() }
-      case .leadAgency: project.leadAgency = try r.readOptionalString()
+      case .leadAgency: project.leadAgency = try r.readSharedString()
       case .partners: project.partners = try r.readList { try Partner(reading: &$0) }
       case .stage: project.stage = try r.readEnum(Stage.self)
-      case .stageReason: project.stageReason = try r.readOptionalString()
-      case .statusRaw: project.statusRaw = try r.readOptionalString()
+      case .stageReason: project.stageReason = try r.readSharedString()
+      case .statusRaw: project.statusRaw = try r.readSharedString()
       case .screening: project.screening = try Screening(reading: &r)
       case .delivery: project.delivery = try r.readEnum(DeliveryHealth.self)
       case .budget: project.budget = try r.readOptional { try Budget(reading: &$0) }
@@ -215,11 +215,11 @@ extension Project: StampedRecord {
           return goal
         }
       case .sector: project.sector = try r.readOptional { try Sector(reading: &$0) }
-      case .flowType: project.flowType = try r.readOptionalString()
-      case .flowClass: project.flowClass = try r.readOptionalString()
+      case .flowType: project.flowType = try r.readSharedString()
+      case .flowClass: project.flowClass = try r.readSharedString()
       case .financialDistress: project.financialDistress = try r.readBool()
       case .source: project.source = try r.readSource()
-      case .changedBy: project.changedBy = try r.readOptionalString()
+      case .changedBy: project.changedBy = try r.readSharedString()
       case .changedAt: project.changedAt = try r.readOptional { try $0.readTimestamp() }
       case .imported: project.imported = try r.readOptional { try ImportedRecord(reading: &$0) }
       case nil: try extra.keep(&r)
@@ -239,9 +239,9 @@ extension Partner {
     var kind: String?
     try r.readFields(PartnerField.self) { r, field in
       switch field {
-      case .name: name = try r.readString()
+      case .name: name = try r.readSharedString() ?? ""
       case .role: role = try r.readEnum(PartnerRole.self)
-      case .kind: kind = try r.readOptionalString()
+      case .kind: kind = try r.readSharedString()
       case nil: try r.skipValue()
       }
     }
@@ -272,9 +272,9 @@ extension Screening {
       case .climate: screening.climate = try r.readEnum(ImpactRating.self)
       case .biodiversity: screening.biodiversity = try r.readEnum(ImpactRating.self)
       case .esCategory: screening.esCategory = try r.readOptional { try $0.readEnum(ESCategory.self) }
-      case .mitigationNote: screening.mitigationNote = try r.readOptionalString()
+      case .mitigationNote: screening.mitigationNote = try r.readSharedString()
       case .assessedOn: screening.assessedOn = try r.readOptional { try $0.readDay() }
-      case .assessor: screening.assessor = try r.readOptionalString()
+      case .assessor: screening.assessor = try r.readSharedString()
       case nil: try r.skipValue()
       }
     }
@@ -311,7 +311,7 @@ extension Budget {
       case .currency: budget.currency = try r.readString()
       case .amount: budget.amount = try r.readOptional { try $0.readDouble() }
       case .amountUSD: budget.amountUSD = try r.readOptional { try $0.readDouble() }
-      case .usdBasis: budget.usdBasis = try r.readOptionalString()
+      case .usdBasis: budget.usdBasis = try r.readSharedString()
       case .financing:
         budget.financing = try r.readList { r in
           var instrument: FinancingInstrument?
@@ -321,7 +321,7 @@ extension Budget {
             switch field {
             case .instrument: instrument = try r.readEnum(FinancingInstrument.self)
             case .amount: amount = try r.readOptional { try $0.readDouble() }
-            case .provider: provider = try r.readOptionalString()
+            case .provider: provider = try r.readSharedString()
             case nil: try r.skipValue()
             }
           }
@@ -360,7 +360,7 @@ extension Milestone {
     var done: Day?
     try r.readFields(MilestoneField.self) { r, field in
       switch field {
-      case .title: title = try r.readString()
+      case .title: title = try r.readSharedString() ?? ""
       case .due: due = try r.readDay()
       case .done: done = try r.readOptional { try $0.readDay() }
       case nil: try r.skipValue()
@@ -377,8 +377,8 @@ extension Indicator {
     var sawGoal = false
     try r.readFields(IndicatorField.self) { r, field in
       switch field {
-      case .title: indicator.title = try r.readString()
-      case .unit: indicator.unit = try r.readString()
+      case .title: indicator.title = try r.readSharedString() ?? ""
+      case .unit: indicator.unit = try r.readSharedString() ?? ""
       case .baseline: indicator.baseline = try r.readDouble()
       case .target: indicator.target = try r.readDouble()
       case .actual: indicator.actual = try r.readOptional { try $0.readDouble() }
@@ -399,8 +399,8 @@ extension Sector {
     var name = ""
     try r.readFields(SectorField.self) { r, field in
       switch field {
-      case .code: code = try r.readString()
-      case .name: name = try r.readString()
+      case .code: code = try r.readSharedString() ?? ""
+      case .name: name = try r.readSharedString() ?? ""
       case nil: try r.skipValue()
       }
     }

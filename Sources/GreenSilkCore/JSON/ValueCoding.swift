@@ -63,11 +63,11 @@ extension JSONReader {
     var source = SourceRef(dataset: "")
     try readFields(SourceField.self) { reader, field in
       switch field {
-      case .dataset: source.dataset = try reader.readString()
+      case .dataset: source.dataset = try reader.readSharedString() ?? ""
       case .recordID: source.recordID = try reader.readOptionalString()
       case .url: source.url = try reader.readOptionalString()
       case .asOf: source.asOf = try reader.readOptional { try $0.readDay() }
-      case .note: source.note = try reader.readOptionalString()
+      case .note: source.note = try reader.readSharedString()
       case nil: try reader.skipValue()
       }
     }

@@ -27,19 +27,77 @@ enum CollectionParser {
     _ type: Record.Type, bytes: [UInt8], displayPath: String
   ) -> ParsedFile<Record> {
     bytes.withUnsafeBufferPointer { all in
-      let cores = max(1, min(8, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
-      guard all.count >= parallelThreshold, cores > 1 else {
-        return parse(Record.self, chunk: all, firstLine: 1, displayPath: displayPath)
-      }
-      return parseInParallel(Record.self, all, parts: cores, displayPath: displayPath)
+      parse(Record.self, block: all, firstLine: 1, displayPath: displayPath)
     }
   }
 
-  /// Splits the file at line boundaries into `parts` chunks, parses them
+  /// Reads a collection file in blocks of whole lines and parses each
+  /// block as it arrives, so that a 20 MB file never sits in memory whole
+  /// next to the records made from it (peak memory is the records plus one
+  /// block). Nil when the file does not exist.
+  static func parseFile<Record: StoredRecord>(
+    _ type: Record.Type, path: String, displayPath: String, blockSize: Int = 4 << 20
+  ) throws(FileSystemError) -> ParsedFile<Record>? {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    if fd < 0 {
+      if errno == ENOENT { return nil }
+      throw FileSystemError(path: path, operation: "open", code: errno)
+    }
+    defer { close(fd) }
+    var merged = ParsedFile<Record>()
+    var block = [UInt8](repeating: 0, count: blockSize)
+    var filled = 0  // bytes in `block` (a partial line carried over, then new data)
+    var nextLine = 1
+    var atEnd = false
+    while !atEnd {
+      if filled == block.count { block += [UInt8](repeating: 0, count: block.count) }  // one line longer than a block
+      let got = block.withUnsafeMutableBytes { raw in Glibc.read(fd, raw.baseAddress! + filled, raw.count - filled) }
+      if got < 0 {
+        if errno == EINTR { continue }
+        throw FileSystemError(path: path, operation: "read", code: errno)
+      }
+      atEnd = got == 0
+      filled += got
+      // Parse up to the last complete line; keep the rest for the next read.
+      let complete: Int
+      if atEnd {
+        complete = filled
+      } else {
+        guard let lastNewline = block[0..<filled].lastIndex(of: 0x0A) else { continue }
+        complete = lastNewline + 1
+      }
+      if complete > 0 {
+        let part = block.withUnsafeBufferPointer { all in
+          parse(Record.self, block: UnsafeBufferPointer(rebasing: all[0..<complete]), firstLine: nextLine, displayPath: displayPath)
+        }
+        block.withUnsafeBufferPointer { all in nextLine += newlineCount(UnsafeBufferPointer(rebasing: all[0..<complete])) }
+        merge(part, into: &merged, displayPath: displayPath)
+        block.withUnsafeMutableBufferPointer { all in
+          if let base = all.baseAddress, filled > complete { memmove(base, base + complete, filled - complete) }
+        }
+        filled -= complete
+      }
+    }
+    merged.issues.sort()
+    return merged
+  }
+
+  /// Parses a block of whole lines, on several cores when it is large.
+  static func parse<Record: StoredRecord>(
+    _ type: Record.Type, block: UnsafeBufferPointer<UInt8>, firstLine: Int, displayPath: String
+  ) -> ParsedFile<Record> {
+    let cores = max(1, min(8, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
+    guard block.count >= parallelThreshold, cores > 1 else {
+      return parse(Record.self, chunk: block, firstLine: firstLine, displayPath: displayPath)
+    }
+    return parseInParallel(Record.self, block, parts: cores, firstLine: firstLine, displayPath: displayPath)
+  }
+
+  /// Splits a block at line boundaries into `parts` chunks, parses them
   /// concurrently, and merges the results in file order (an id repeated
   /// across chunks is reported as a duplicate, as in a serial parse).
   static func parseInParallel<Record: StoredRecord>(
-    _ type: Record.Type, _ all: UnsafeBufferPointer<UInt8>, parts: Int, displayPath: String
+    _ type: Record.Type, _ all: UnsafeBufferPointer<UInt8>, parts: Int, firstLine: Int = 1, displayPath: String
   ) -> ParsedFile<Record> {
     guard let base = all.baseAddress else { return ParsedFile() }
     var bounds: [Int] = [0]
@@ -55,7 +113,7 @@ enum CollectionParser {
     }
     bounds.append(all.count)
     let chunks = (0..<bounds.count - 1).map { UnsafeBufferPointer(rebasing: all[bounds[$0]..<bounds[$0 + 1]]) }
-    var firstLines = [1]
+    var firstLines = [firstLine]
     for chunk in chunks.dropLast() { firstLines.append(firstLines[firstLines.count - 1] + newlineCount(chunk)) }
 
     let results = UnsafeMutableBufferPointer<ParsedFile<Record>>.allocate(capacity: chunks.count)
@@ -68,27 +126,36 @@ enum CollectionParser {
     DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
       slots[index] = parse(Record.self, chunk: inputs[index], firstLine: starts[index], displayPath: displayPath)
     }
-
-    var merged = results[0]
-    merged.records.reserveCapacity(results.reduce(0) { $0 + $1.records.count })
-    for index in 1..<results.count {
-      let part = results[index]
-      merged.issues += part.issues
-      for record in part.records {
-        let line = part.lineOfID[record.id] ?? 0
-        if let first = merged.lineOfID[record.id] {
-          merged.issues.append(
-            LoadIssue(
-              file: displayPath, line: line,
-              reason: "duplicate id \"\(record.id)\" (first on line \(first)); this line is not loaded"))
-          continue
-        }
-        merged.lineOfID[record.id] = line
-        merged.records.append(record)
-      }
+    var merged = ParsedFile<Record>()
+    for index in 0..<results.count {
+      merge(results.moveElement(from: index), into: &merged, displayPath: displayPath)
+      results.initializeElement(at: index, to: ParsedFile())
     }
     merged.issues.sort()
     return merged
+  }
+
+  /// Appends a later part of the file to what was read before it; an id
+  /// already seen earlier is reported as a duplicate and left out.
+  static func merge<Record: StoredRecord>(_ part: ParsedFile<Record>, into merged: inout ParsedFile<Record>, displayPath: String) {
+    if merged.records.isEmpty && merged.issues.isEmpty {
+      merged = part
+      return
+    }
+    merged.issues += part.issues
+    merged.records.reserveCapacity(merged.records.count + part.records.count)
+    for record in part.records {
+      let line = part.lineOfID[record.id] ?? 0
+      if let first = merged.lineOfID[record.id] {
+        merged.issues.append(
+          LoadIssue(
+            file: displayPath, line: line,
+            reason: "duplicate id \"\(record.id)\" (first on line \(first)); this line is not loaded"))
+        continue
+      }
+      merged.lineOfID[record.id] = line
+      merged.records.append(record)
+    }
   }
 
   static func newlineCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
@@ -107,6 +174,7 @@ enum CollectionParser {
   ) -> ParsedFile<Record> {
     var parsed = ParsedFile<Record>()
     var lineNumber = firstLine - 1
+    let interner = StringInterner()
     forEachLine(all) { line in
         lineNumber += 1
         if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
@@ -118,6 +186,7 @@ enum CollectionParser {
           return
         }
         var reader = JSONReader(line)
+        reader.interner = interner
         do {
           // Appended straight from the reader, then checked in place, so
           // the record is never copied (a copy retains every field).

@@ -58,13 +58,12 @@ enum DataSetLoader {
       let name = R.file.fileName
       let path = FileSystem.join(directory, name)
       identities[name] = FileSystem.identity(path)
-      guard let bytes = try FileSystem.read(path) else {
+      guard var parsed = try CollectionParser.parseFile(R.self, path: path, displayPath: display(name)) else {
         if R.file != .activities && R.file != .projects && R.file != .programTotals {
           issues.append(LoadIssue(file: display(name), line: 0, reason: "missing"))
         }
         return ParsedFile()
       }
-      var parsed = CollectionParser.parse(R.self, bytes: bytes, displayPath: display(name))
       issues += parsed.issues
       parsed.issues = []
       return parsed
