@@ -18,79 +18,116 @@ public struct Portfolio: Sendable {
   public init(_ data: DataSet, today: Day) {
     self.today = today
     projectCount = data.projects.count
-    var stages: [Stage: Int] = [:]
+    // Counters are arrays indexed by the enums' positions while counting
+    // (dictionary updates cost more than everything else here), turned
+    // into the public dictionaries at the end.
+    let instrumentCases = FinancingInstrument.allCases
+    var stages = [Int](repeating: 0, count: Stage.allCases.count)
     var lights = LightMix()
-    var delivery: [DeliveryHealth: Int] = [:]
-    var keyByArea: [CooperationArea: [Project]] = [:]
+    var delivery = [Int](repeating: 0, count: DeliveryHealth.allCases.count)
+    var keyByArea = [[Int]](repeating: [], count: CooperationArea.allCases.count)
     var overdue: [OverdueMilestone] = []
-    var indicatorsByGoal: [GoalYear: [IndicatorStatus]] = [:]
-    var corridorAcc: [CorridorCode: CorridorAccumulator] = [:]
+    var indicatorsByGoal = [[IndicatorStatus]](repeating: [], count: GoalYear.allCases.count)
+    var corridorAcc = [CorridorAccumulator](repeating: CorridorAccumulator(), count: CorridorCode.allCases.count)
     var budget = 0.0
-    var byInstrument: [FinancingInstrument: Double] = [:]
-    for project in data.projects {
-      stages[project.stage, default: 0] += 1
-      lights.add(project.light)
-      delivery[project.delivery, default: 0] += 1
-      if project.isKeyProject, let area = project.area { keyByArea[area, default: []].append(project) }
-      for milestone in project.milestones where milestone.isOverdue(asOf: today) {
-        overdue.append(
-          OverdueMilestone(
-            projectID: project.id, projectTitle: project.title, milestone: milestone.title,
-            due: milestone.due, daysOverdue: milestone.due.days(until: today)))
-      }
-      for indicator in project.indicators {
-        indicatorsByGoal[indicator.goal, default: []].append(
-          IndicatorStatus(projectID: project.id, indicator: indicator))
-      }
-      let usd = project.budget.flatMap(\.totalUSD)
-      let shares = Portfolio.instrumentShares(project.budget)
-      if let usd {
-        budget += usd
-        for (instrument, share) in shares { byInstrument[instrument, default: 0] += usd * share }
-      }
-      for code in project.corridors {
-        corridorAcc[code, default: CorridorAccumulator()].add(project, usd: usd, shares: shares)
+    var byInstrument = [Double](repeating: 0, count: instrumentCases.count)
+    var shares = [Double](repeating: 0, count: instrumentCases.count)
+    data.projects.withUnsafeBufferPointer { projects in
+      for index in projects.indices {
+        let stage = projects[index].stage
+        stages[stage.index] += 1
+        lights.add(projects[index].screening.light)
+        delivery[Portfolio.position(projects[index].delivery)] += 1
+        if projects[index].isKeyProject, let area = projects[index].area { keyByArea[area.index].append(index) }
+        for milestone in projects[index].milestones where milestone.isOverdue(asOf: today) {
+          overdue.append(
+            OverdueMilestone(
+              projectID: projects[index].id, projectTitle: projects[index].title, milestone: milestone.title,
+              due: milestone.due, daysOverdue: milestone.due.days(until: today)))
+        }
+        for indicator in projects[index].indicators {
+          indicatorsByGoal[indicator.goal == .y2025 ? 0 : 1].append(IndicatorStatus(projectID: projects[index].id, indicator: indicator))
+        }
+        let usd = projects[index].budget?.totalUSD
+        let attributed = Portfolio.fillShares(projects[index].budget, into: &shares)
+        if let usd {
+          budget += usd
+          if attributed { for i in shares.indices where shares[i] != 0 { byInstrument[i] += usd * shares[i] } }
+        }
+        let light = projects[index].screening.light
+        for code in projects[index].corridors {
+          corridorAcc[code.index].add(stage: stage, light: light, usd: usd, shares: attributed ? shares : nil)
+        }
       }
     }
-    byStage = stages
+    byStage = Dictionary(uniqueKeysWithValues: Stage.allCases.map { ($0, stages[$0.index]) }.filter { $0.1 > 0 })
     byLight = lights
-    byDelivery = delivery
+    byDelivery = Dictionary(uniqueKeysWithValues: DeliveryHealth.allCases.map { ($0, delivery[Portfolio.position($0)]) }.filter { $0.1 > 0 })
     budgetUSD = budget
-    budgetByInstrumentUSD = byInstrument
+    budgetByInstrumentUSD = Dictionary(uniqueKeysWithValues: instrumentCases.enumerated().map { ($1, byInstrument[$0]) }.filter { $0.1 != 0 })
     keyProjects = CooperationArea.allCases.map { area in
-      let projects = keyByArea[area] ?? []
+      let members = keyByArea[area.index]
       var health: [DeliveryHealth: Int] = [:]
-      for project in projects { health[project.delivery, default: 0] += 1 }
-      return AreaProgress(area: area, planned: area.planKeyProjects, tracked: projects.count, byDelivery: health)
+      for index in members { health[data.projects[index].delivery, default: 0] += 1 }
+      return AreaProgress(area: area, planned: area.planKeyProjects, tracked: members.count, byDelivery: health)
     }
     self.overdue = overdue.sorted { ($0.due, $0.projectID) < ($1.due, $1.projectID) }
-    indicators = GoalYear.allCases.map { GoalProgress(goal: $0, indicators: indicatorsByGoal[$0] ?? []) }
+    indicators = GoalYear.allCases.enumerated().map { GoalProgress(goal: $1, indicators: indicatorsByGoal[$0]) }
     let envoys = EnvoySummary(data, today: today)
     self.envoys = envoys
     corridors = CorridorCode.allCases.map { code in
       let members = data.corridorMembers[code] ?? []
-      let accumulator = corridorAcc[code] ?? CorridorAccumulator()
+      let accumulator = corridorAcc[code.index]
       let participants = envoys.participants(from: Set(members))
       return CorridorSummary(
         code: code, name: data.corridor(code)?.name ?? code.rawValue, countries: members,
-        projectCount: accumulator.count, byStage: accumulator.stages, byLight: accumulator.lights,
-        budgetUSD: accumulator.budget, budgetByInstrumentUSD: accumulator.instruments,
+        projectCount: accumulator.count,
+        byStage: Dictionary(uniqueKeysWithValues: Stage.allCases.map { ($0, accumulator.stages[$0.index]) }.filter { $0.1 > 0 }),
+        byLight: accumulator.lights, budgetUSD: accumulator.budget,
+        budgetByInstrumentUSD: Dictionary(uniqueKeysWithValues: instrumentCases.enumerated().map { ($1, accumulator.instruments[$0]) }.filter { $0.1 != 0 }),
         envoyParticipants: participants)
     }
   }
 
-  /// Each instrument's share of a budget: by tranche amounts when they are
-  /// given, else split evenly across the listed instruments.
-  static func instrumentShares(_ budget: Budget?) -> [(FinancingInstrument, Double)] {
-    guard let budget, !budget.financing.isEmpty else { return [] }
-    let amounts = budget.financing.map { $0.amount ?? 0 }
-    let total = amounts.reduce(0, +)
-    if total > 0, let amount = budget.amount, amount > 0 {
-      // Tranches may not cover the whole budget; the rest is unattributed.
-      return zip(budget.financing, amounts).map { ($0.instrument, $1 / max(amount, total)) }
+  static func position(_ health: DeliveryHealth) -> Int {
+    switch health {
+    case .onTrack: 0
+    case .atRisk: 1
+    case .offTrack: 2
+    case .notAssessed: 3
     }
-    let even = 1.0 / Double(budget.financing.count)
-    return budget.financing.map { ($0.instrument, even) }
+  }
+
+  static func position(_ instrument: FinancingInstrument) -> Int {
+    switch instrument {
+    case .greenBond: 0
+    case .greenDevelopmentFund: 1
+    case .greenCredit: 2
+    case .pollutionLiabilityInsurance: 3
+    case .grant: 4
+    case .loan: 5
+    case .other: 6
+    }
+  }
+
+  /// Fills `shares` (by instrument position) with each instrument's share
+  /// of the budget, without allocating; false when the budget names no
+  /// instrument. Shares follow the tranche amounts when they are given
+  /// (tranches may not cover the whole budget: the rest is unattributed),
+  /// else the budget is split evenly across the listed instruments.
+  static func fillShares(_ budget: Budget?, into shares: inout [Double]) -> Bool {
+    for i in shares.indices { shares[i] = 0 }
+    guard let budget, !budget.financing.isEmpty else { return false }
+    var total = 0.0
+    for tranche in budget.financing { total += tranche.amount ?? 0 }
+    if total > 0, let amount = budget.amount, amount > 0 {
+      let whole = max(amount, total)
+      for tranche in budget.financing { shares[position(tranche.instrument)] += (tranche.amount ?? 0) / whole }
+    } else {
+      let even = 1.0 / Double(budget.financing.count)
+      for tranche in budget.financing { shares[position(tranche.instrument)] += even }
+    }
+    return true
   }
 
   public func count(_ stage: Stage) -> Int { byStage[stage] ?? 0 }
@@ -196,18 +233,18 @@ public struct CorridorSummary: Sendable, Equatable {
 
 struct CorridorAccumulator {
   var count = 0
-  var stages: [Stage: Int] = [:]
+  var stages = [Int](repeating: 0, count: Stage.allCases.count)
   var lights = LightMix()
   var budget = 0.0
-  var instruments: [FinancingInstrument: Double] = [:]
+  var instruments = [Double](repeating: 0, count: FinancingInstrument.allCases.count)
 
-  mutating func add(_ project: Project, usd: Double?, shares: [(FinancingInstrument, Double)]) {
+  mutating func add(stage: Stage, light: TrafficLight?, usd: Double?, shares: [Double]?) {
     count += 1
-    stages[project.stage, default: 0] += 1
-    lights.add(project.light)
+    stages[stage.index] += 1
+    lights.add(light)
     if let usd {
       budget += usd
-      for (instrument, share) in shares { instruments[instrument, default: 0] += usd * share }
+      if let shares { for i in shares.indices where shares[i] != 0 { instruments[i] += usd * shares[i] } }
     }
   }
 }

@@ -29,25 +29,55 @@ public struct ProjectSearchIndex: Sendable {
     bytes.reserveCapacity(projects.count * 96)
     var starts: [Int32] = []
     starts.reserveCapacity(projects.count + 1)
+    // Countries and agencies repeat across thousands of projects, and
+    // lower-casing non-ASCII text goes through Unicode tables: fold each
+    // distinct value once.
+    var countryFields: [CountryCode: [UInt8]] = [:]
+    var foldedText: [String: [UInt8]] = [:]
+    func addFolded(_ field: String) {
+      if !ProjectSearchIndex.appendASCIIFolded(field, to: &bytes) {
+        if let cached = foldedText[field] {
+          bytes += cached
+        } else {
+          let folded = Array(field.lowercased().utf8)
+          foldedText[field] = folded
+          bytes += folded
+        }
+      }
+      bytes.append(0)
+    }
     for project in projects {
       starts.append(Int32(bytes.count))
-      func add(_ field: String) {
-        bytes += ProjectSearchIndex.folded(field)
-        bytes.append(0)
-      }
-      add(project.id)
-      add(project.title)
+      addFolded(project.id)
+      addFolded(project.title)
       for country in project.countries {
-        add(country.description)
-        add(countryName(country))
+        if let cached = countryFields[country] {
+          bytes += cached
+        } else {
+          let first = bytes.count
+          addFolded(country.description)
+          addFolded(countryName(country))
+          countryFields[country] = Array(bytes[first...])
+        }
       }
-      if let agency = project.leadAgency { add(agency) }
-      for partner in project.partners { add(partner.name) }
+      if let agency = project.leadAgency { addFolded(agency) }
+      for partner in project.partners { addFolded(partner.name) }
     }
     starts.append(Int32(bytes.count))
     self.bytes = bytes
     self.starts = starts
     count = projects.count
+  }
+
+  /// Appends `text` lower-cased when it is all ASCII (no allocation) and
+  /// returns true; returns false, appending nothing, otherwise.
+  static func appendASCIIFolded(_ text: String, to bytes: inout [UInt8]) -> Bool {
+    var copy = text
+    return copy.withUTF8 { utf8 in
+      for byte in utf8 where byte >= 0x80 { return false }
+      for byte in utf8 { bytes.append(byte >= 65 && byte <= 90 ? byte + 32 : byte) }
+      return true
+    }
   }
 
   /// The positions (in `candidates` order) of the projects that match.
@@ -73,13 +103,7 @@ public struct ProjectSearchIndex: Sendable {
     return out
   }
 
-  /// Lower-cases for matching: ASCII by byte, the rest through Unicode.
-  static func folded(_ text: String) -> [UInt8] {
-    if text.utf8.allSatisfy({ $0 < 0x80 }) {
-      return text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
-    }
-    return Array(text.lowercased().utf8)
-  }
+
 }
 
 /// A parsed filter query: terms, each a list of characters as UTF-8 units.

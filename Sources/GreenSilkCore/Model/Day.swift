@@ -61,15 +61,14 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
   /// String is made); nil when malformed.
   public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
     guard bytes.count == 10, bytes[4] == 0x2D, bytes[7] == 0x2D else { return nil }
-    var value = [0, 0, 0]
-    var field = 0
-    for index in 0..<10 where index != 4 && index != 7 {
-      let digit = Int(bytes[index]) &- 48
-      guard digit >= 0 && digit <= 9 else { return nil }
-      if index == 5 || index == 8 { field += 1 }
-      value[field] = value[field] * 10 + digit
+    @inline(__always) func digit(_ index: Int) -> Int? {
+      let value = Int(bytes[index]) &- 48
+      return value >= 0 && value <= 9 ? value : nil
     }
-    self.init(year: value[0], month: value[1], day: value[2])
+    guard let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3), let m0 = digit(5),
+      let m1 = digit(6), let d0 = digit(8), let d1 = digit(9)
+    else { return nil }
+    self.init(year: y0 * 1000 + y1 * 100 + y2 * 10 + y3, month: m0 * 10 + m1, day: d0 * 10 + d1)
   }
 
   init?(utf8Array bytes: [UInt8]) {

@@ -45,12 +45,21 @@ enum CollectionParser {
     }
     defer { close(fd) }
     var merged = ParsedFile<Record>()
-    var block = [UInt8](repeating: 0, count: blockSize)
+    // A small file gets a block its own size (plus one byte to see EOF);
+    // the block is not zeroed: reads fill it.
+    var info = stat()
+    let fileSize = fstat(fd, &info) == 0 ? Int(info.st_size) : blockSize
+    let capacity = max(64, min(blockSize, fileSize + 1))
+    var block = [UInt8](unsafeUninitializedCapacity: capacity) { _, count in count = capacity }
     var filled = 0  // bytes in `block` (a partial line carried over, then new data)
     var nextLine = 1
     var atEnd = false
     while !atEnd {
-      if filled == block.count { block += [UInt8](repeating: 0, count: block.count) }  // one line longer than a block
+      if filled == block.count {  // one line longer than a block
+        let grown = block.count * 2
+        block.reserveCapacity(grown)
+        block += [UInt8](unsafeUninitializedCapacity: grown - block.count) { _, count in count = grown - block.count }
+      }
       let got = block.withUnsafeMutableBytes { raw in Glibc.read(fd, raw.baseAddress! + filled, raw.count - filled) }
       if got < 0 {
         if errno == EINTR { continue }

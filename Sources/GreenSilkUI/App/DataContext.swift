@@ -1,23 +1,45 @@
 import GreenSilkCore
+import Synchronization
 
 /// The loaded data and everything derived from it. Derived values are
 /// computed here, once per data change (or day change), never per frame.
 public struct DataContext: Sendable {
   public let data: DataSet
   public let portfolio: Portfolio
-  public let search: ProjectSearchIndex
   /// Problems found while loading (shown on request, counted in the title).
   public let issues: [LoadIssue]
   public let today: Day
+  private let searchIndex = LazySearchIndex()
 
   public init(data: DataSet, issues: [LoadIssue] = [], today: Day) {
     self.data = data
     self.issues = issues
     self.today = today
     portfolio = Portfolio(data, today: today)
-    search = ProjectSearchIndex(data.projects, countryName: data.countryName)
+  }
+
+  /// The filter's search index, built the first time it is needed (when
+  /// the user opens the filter), not at start-up: the first frame does
+  /// not need it, and 20,000 projects take tens of milliseconds to index.
+  public var search: ProjectSearchIndex {
+    searchIndex.index { ProjectSearchIndex(data.projects, countryName: data.countryName) }
   }
 
   /// Whether on-screen figures must carry an "illustrative"/"synthetic" label.
   public var labelIsWarning: Bool { data.meta.label != .real }
+}
+
+/// Holds a search index built on first use; copies of a `DataContext`
+/// share it (a new data set makes a new context and a new holder).
+final class LazySearchIndex: Sendable {
+  private let storage = Mutex<ProjectSearchIndex?>(nil)
+
+  func index(_ build: () -> ProjectSearchIndex) -> ProjectSearchIndex {
+    storage.withLock { stored in
+      if let stored { return stored }
+      let built = build()
+      stored = built
+      return built
+    }
+  }
 }

@@ -9,6 +9,7 @@ extension AppReducer {
     switch command {
     case .startFilter:
       pipeline.isEditingQuery = true
+      _ = context.search  // index now, so that each typed character is fast
     case .toggleView:
       let selected = pipeline.selectedProject(context)?.id
       pipeline.mode = pipeline.mode == .kanban ? .table : .kanban

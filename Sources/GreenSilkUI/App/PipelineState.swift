@@ -164,7 +164,8 @@ public struct PipelineState: Sendable {
     let columnSelections: [Int32?] = (0..<columns.count).map { column in
       Self.project(at: kanbanStates[column].selected, in: columns[column])
     }
-    visible = context.search.filter(query, candidates: grew ? visible : faceted)
+    // An empty query needs no index (and must not build one at start-up).
+    visible = FuzzyQuery(query).isEmpty ? faceted : context.search.filter(query, candidates: grew ? visible : faceted)
     filteredQuery = query
     let projects = context.data.projects
     var byStage = Array(repeating: [Int32](), count: Stage.allCases.count)
