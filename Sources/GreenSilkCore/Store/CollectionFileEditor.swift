@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// One change to one record of a collection.
 public enum RecordChange<Record: StoredRecord>: Sendable {
   /// A new record; refused if the id already exists on disk.
@@ -61,32 +65,43 @@ public struct StoreConflict: Error, Sendable, CustomStringConvertible {
 enum CollectionFileEditor {
   struct Line {
     var range: Range<Int>
-    var id: String?
+    /// Where the id's bytes are, for lines in our own form (id first).
+    var idBytes: Range<Int>?
+    /// The id of a line in another form (found by a top-level scan).
+    var otherID: String?
+
+    var hasID: Bool { idBytes != nil || otherID != nil }
   }
 
+  /// `{"id":"` — how every line our writer writes begins.
+  static let idPrefix: [UInt8] = Array("{\"id\":\"".utf8)
+
+  /// Every line's range and id position, without making a String per
+  /// line: a save looks up a few ids among 20,000 lines.
   static func lines(of bytes: UnsafeBufferPointer<UInt8>) -> [Line] {
     var out: [Line] = []
     guard let base = bytes.baseAddress else { return out }
     var offset = 0
-    CollectionParser.forEachLine(bytes) { line in
-      let start = base.distance(to: line.baseAddress ?? base + offset)
-      out.append(Line(range: start..<start + line.count, id: quickID(line)))
-      offset = start + line.count + 1
+    idPrefix.withUnsafeBufferPointer { prefix in
+      CollectionParser.forEachLine(bytes) { line in
+        let start = base.distance(to: line.baseAddress ?? base + offset)
+        offset = start + line.count + 1
+        if line.count > prefix.count, bytesEqual(UnsafeBufferPointer(rebasing: line[0..<prefix.count]), prefix) {
+          var end = prefix.count
+          while end < line.count, line[end] != UInt8(ascii: "\""), line[end] != UInt8(ascii: "\\") { end += 1 }
+          if end < line.count, line[end] == UInt8(ascii: "\"") {
+            out.append(Line(range: start..<start + line.count, idBytes: (start + prefix.count)..<(start + end)))
+            return
+          }
+        }
+        out.append(Line(range: start..<start + line.count, otherID: scannedID(line)))
+      }
     }
     return out
   }
 
-  /// The id of a line without a full parse: our writer puts it first
-  /// (`{"id":"…"`). Other lines get a top-level scan.
-  static func quickID(_ line: UnsafeBufferPointer<UInt8>) -> String? {
-    let prefix = Array("{\"id\":\"".utf8)
-    if line.count > prefix.count, Array(line[0..<prefix.count]) == prefix {
-      var end = prefix.count
-      while end < line.count, line[end] != UInt8(ascii: "\""), line[end] != UInt8(ascii: "\\") { end += 1 }
-      if end < line.count, line[end] == UInt8(ascii: "\"") {
-        return String(decoding: UnsafeBufferPointer(rebasing: line[prefix.count..<end]), as: UTF8.self)
-      }
-    }
+  /// The id of a line whose id is not written first: a top-level scan.
+  static func scannedID(_ line: UnsafeBufferPointer<UInt8>) -> String? {
     guard isValidUTF8(line) else { return nil }
     var reader = JSONReader(line)
     var id: String?
@@ -100,17 +115,43 @@ enum CollectionFileEditor {
     return id
   }
 
+  static func id(of line: Line, in buffer: UnsafeBufferPointer<UInt8>) -> String? {
+    if let range = line.idBytes { return String(decoding: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self) }
+    return line.otherID
+  }
+
+  /// Whether a line's id sorts after `id` (ids are ASCII: byte order is
+  /// the same as String order).
+  static func id(of line: Line, in buffer: UnsafeBufferPointer<UInt8>, isAfter id: [UInt8]) -> Bool {
+    if let range = line.idBytes {
+      return id.withUnsafeBufferPointer { wanted in
+        let have = UnsafeBufferPointer(rebasing: buffer[range])
+        let common = min(have.count, wanted.count)
+        if common > 0, let a = have.baseAddress, let b = wanted.baseAddress {
+          let order = memcmp(a, b, common)
+          if order != 0 { return order > 0 }
+        }
+        return have.count > wanted.count
+      }
+    }
+    guard let other = line.otherID else { return false }
+    return String(decoding: id, as: UTF8.self) < other
+  }
+
   /// Applies `changes` to the file's bytes. Throws a conflict (and changes
   /// nothing) when any change was based on a stale revision. Returns the
-  /// new bytes and the records as written (with their new revisions).
+  /// new file and the records as written (with their new revisions).
   static func apply<R: StoredRecord>(
     _ changes: [RecordChange<R>], to bytes: [UInt8]
-  ) throws(StoreConflict) -> (bytes: [UInt8], written: [R]) {
-    try bytes.withUnsafeBufferPointer { (buffer) throws(StoreConflict) -> (bytes: [UInt8], written: [R]) in
+  ) throws(StoreConflict) -> (splice: SplicedCollection, written: [R]) {
+    try bytes.withUnsafeBufferPointer { (buffer) throws(StoreConflict) -> (splice: SplicedCollection, written: [R]) in
       let fileLines = lines(of: buffer)
+      // Only the changed ids are looked up: index just those lines.
+      let wanted = Set(changes.map(\.id))
       var linesByID: [String: [Int]] = [:]
-      for (index, line) in fileLines.enumerated() {
-        if let id = line.id { linesByID[id, default: []].append(index) }
+      for (index, line) in fileLines.enumerated() where line.hasID {
+        // Ids are short: these Strings live inline, without allocating.
+        if let id = id(of: line, in: buffer), wanted.contains(id) { linesByID[id, default: []].append(index) }
       }
       // The line a loaded record came from: the first with its id that
       // reads as a valid record (a broken duplicate stays untouched).
@@ -131,7 +172,7 @@ enum CollectionFileEditor {
       }
 
       var replacements: [Int: [UInt8]?] = [:]  // line index → new line (nil: delete)
-      var creations: [(id: String, line: [UInt8])] = []
+      var creations: [(id: String, idBytes: [UInt8], line: [UInt8])] = []
       var written: [R] = []
       for change in changes {
         let current = currentLine(of: change.id)
@@ -142,7 +183,7 @@ enum CollectionFileEditor {
               file: R.file, id: record.id, expected: nil, kind: .alreadyExists, onDiskLine: text(of: current.index))
           }
           record.revision = 1
-          creations.append((record.id, Array(record.jsonLine.utf8)))
+          creations.append((record.id, Array(record.id.utf8), Array(record.jsonLine.utf8)))
           written.append(record)
         case .update(var record, let expected):
           guard let current else {
@@ -170,33 +211,110 @@ enum CollectionFileEditor {
       }
       creations.sort { $0.id < $1.id }
 
-      var out: [UInt8] = []
-      out.reserveCapacity(buffer.count + creations.reduce(0) { $0 + $1.line.count + 1 } + 64)
+      // Unchanged lines are kept as runs of the bytes read (one piece per
+      // stretch between changes, not one per line) and written straight
+      // from that buffer: a save in a 20 MB file touches a handful of
+      // lines and need not assemble a second 20 MB copy.
+      var splice = SplicedCollection(original: bytes)
+      var runStart: Int?
+      var runEnd = 0
+      func flushRun() {
+        guard let start = runStart else { return }
+        splice.keep(start..<runEnd)
+        if runEnd == buffer.count && buffer.last != 0x0A { splice.insert([0x0A]) }  // the last line had no newline
+        runStart = nil
+      }
       var nextCreation = 0
       for (index, line) in fileLines.enumerated() {
-        if let id = line.id {
-          while nextCreation < creations.count, creations[nextCreation].id < id {
-            out += creations[nextCreation].line
-            out.append(0x0A)
+        if line.hasID, nextCreation < creations.count, id(of: line, in: buffer, isAfter: creations[nextCreation].idBytes) {
+          flushRun()
+          while nextCreation < creations.count, id(of: line, in: buffer, isAfter: creations[nextCreation].idBytes) {
+            splice.insertLine(creations[nextCreation].line)
             nextCreation += 1
           }
         }
         if let replacement = replacements[index] {
-          if let replacement {
-            out += replacement
-            out.append(0x0A)
-          }
+          flushRun()
+          if let replacement { splice.insertLine(replacement) }
           continue
         }
-        out += UnsafeBufferPointer(rebasing: buffer[line.range])
-        out.append(0x0A)
+        if runStart == nil { runStart = line.range.lowerBound }
+        runEnd = min(buffer.count, line.range.upperBound + 1)
       }
+      flushRun()
       while nextCreation < creations.count {
-        out += creations[nextCreation].line
-        out.append(0x0A)
+        splice.insertLine(creations[nextCreation].line)
         nextCreation += 1
       }
-      return (out, written)
+      return (splice, written)
     }
+  }
+}
+
+/// A collection file as a save rewrites it: runs of the bytes read from
+/// disk, unchanged, between new lines.
+struct SplicedCollection {
+  enum Piece {
+    case original(Range<Int>)
+    case inserted([UInt8])
+  }
+
+  let original: [UInt8]
+  private(set) var pieces: [Piece] = []
+
+  init(original: [UInt8]) { self.original = original }
+
+  mutating func keep(_ range: Range<Int>) {
+    guard !range.isEmpty else { return }
+    pieces.append(.original(range))
+  }
+
+  /// New bytes; consecutive insertions share one piece (an import of
+  /// 20,000 records is then one write, not 20,000).
+  mutating func insert(_ bytes: [UInt8]) {
+    // Taken out of the array before appending, so that the buffer is
+    // uniquely referenced and grows in place.
+    if case .inserted = pieces.last, case .inserted(var pending) = pieces.removeLast() {
+      pending += bytes
+      pieces.append(.inserted(pending))
+    } else {
+      pieces.append(.inserted(bytes))
+    }
+  }
+
+  mutating func insertLine(_ line: [UInt8]) {
+    insert(line + [0x0A])
+  }
+
+  func write(to fd: Int32, path: String) throws(FileSystemError) {
+    // withUnsafeBytes does not carry typed throws: failures come out as a result.
+    let failure: FileSystemError? = original.withUnsafeBytes { (source: UnsafeRawBufferPointer) -> FileSystemError? in
+      for piece in pieces {
+        do throws(FileSystemError) {
+          switch piece {
+          case .original(let range):
+            try FileSystem.writeAll(fd, UnsafeRawBufferPointer(rebasing: source[range]), path: path)
+          case .inserted(let bytes):
+            try FileSystem.writeAll(fd, bytes, path: path)
+          }
+        } catch {
+          return error
+        }
+      }
+      return nil
+    }
+    if let failure { throw failure }
+  }
+
+  /// The whole new file in memory (tests, small files).
+  var bytes: [UInt8] {
+    var out: [UInt8] = []
+    for piece in pieces {
+      switch piece {
+      case .original(let range): out += original[range]
+      case .inserted(let bytes): out += bytes
+      }
+    }
+    return out
   }
 }

@@ -77,13 +77,15 @@ public struct FileStore: Sendable {
       FileSystem.removeStaleTemporaries(in: directory)
       let path = path(of: R.file)
       let current = try FileSystem.read(path) ?? []
-      let result: (bytes: [UInt8], written: [R])
+      let result: (splice: SplicedCollection, written: [R])
       do {
         result = try CollectionFileEditor.apply(changes, to: current)
       } catch {
         throw StoreError.conflict(error)
       }
-      try FileSystem.writeAtomically(path, result.bytes)
+      try FileSystem.writeAtomically(path) { fd, temporary throws(FileSystemError) in
+        try result.splice.write(to: fd, path: temporary)
+      }
       if !audit.isEmpty { try appendAuditLocked(audit) }
       return result.written
     } catch let error as StoreError {

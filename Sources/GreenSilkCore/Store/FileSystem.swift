@@ -30,22 +30,33 @@ public enum FileSystem {
     var info = stat()
     var capacity = 64 * 1024
     if fstat(fd, &info) == 0, info.st_size > 0 { capacity = Int(info.st_size) + 1 }
-    var bytes = [UInt8](repeating: 0, count: capacity)
-    var count = 0
+    var bytes: [UInt8] = []
+    // Read in buffers left uninitialised: zero-filling 20 MB only to
+    // overwrite it would cost every save several milliseconds. The size
+    // from fstat is a hint; a file that grows meanwhile takes more rounds.
     while true {
-      if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
-      let got = bytes.withUnsafeMutableBytes { raw in
-        Glibc.read(fd, raw.baseAddress! + count, raw.count - count)
+      var failure: Int32 = 0
+      var ended = false
+      let chunk = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+        initialized = 0
+        while initialized < buffer.count {
+          let got = Glibc.read(fd, buffer.baseAddress! + initialized, buffer.count - initialized)
+          if got < 0 {
+            if errno == EINTR { continue }
+            failure = errno
+            return
+          }
+          if got == 0 {
+            ended = true
+            return
+          }
+          initialized += got
+        }
       }
-      if got < 0 {
-        if errno == EINTR { continue }
-        throw FileSystemError(path: path, operation: "read", code: errno)
-      }
-      if got == 0 { break }
-      count += got
+      if failure != 0 { throw FileSystemError(path: path, operation: "read", code: failure) }
+      if bytes.isEmpty { bytes = chunk } else { bytes += chunk }
+      if ended { return bytes }
     }
-    bytes.removeSubrange(count...)
-    return bytes
   }
 
   /// Replaces `path` with `bytes` so that a crash at any moment leaves
@@ -53,6 +64,15 @@ public enum FileSystem {
   /// file in the same directory, fsync it, rename it over the target,
   /// fsync the directory so the rename itself is durable.
   public static func writeAtomically(_ path: String, _ bytes: some Collection<UInt8>) throws(FileSystemError) {
+    try writeAtomically(path) { fd, temporary throws(FileSystemError) in try writeAll(fd, bytes, path: temporary) }
+  }
+
+  /// `writeAtomically` for contents written in pieces by `writeContents`
+  /// (given the temporary file's descriptor and path), so a spliced file
+  /// need not be assembled in memory first.
+  public static func writeAtomically(
+    _ path: String, writeContents: (_ fd: Int32, _ temporaryPath: String) throws(FileSystemError) -> Void
+  ) throws(FileSystemError) {
     let directory = parentDirectory(of: path)
     let name = lastComponent(of: path)
     let temporary = directory + "/." + name + ".tmp-" + String(getpid())
@@ -63,7 +83,7 @@ public enum FileSystem {
       if !closed { close(fd) }
     }
     do throws(FileSystemError) {
-      try writeAll(fd, bytes, path: temporary)
+      try writeContents(fd, temporary)
       if fsync(fd) != 0 { throw FileSystemError(path: temporary, operation: "fsync", code: errno) }
       closed = true
       if close(fd) != 0 { throw FileSystemError(path: temporary, operation: "close", code: errno) }
@@ -111,11 +131,22 @@ public enum FileSystem {
 
   static func writeAll(_ fd: Int32, _ bytes: some Collection<UInt8>, path: String) throws(FileSystemError) {
     let array = Array(bytes)
-    var offset = 0
-    while offset < array.count {
-      let wrote = array.withUnsafeBytes { raw in
-        write(fd, raw.baseAddress! + offset, raw.count - offset)
+    let failure: FileSystemError? = array.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> FileSystemError? in
+      do throws(FileSystemError) {
+        try writeAll(fd, raw, path: path)
+        return nil
+      } catch {
+        return error
       }
+    }
+    if let failure { throw failure }
+  }
+
+  public static func writeAll(_ fd: Int32, _ raw: UnsafeRawBufferPointer, path: String) throws(FileSystemError) {
+    guard let base = raw.baseAddress else { return }
+    var offset = 0
+    while offset < raw.count {
+      let wrote = write(fd, base + offset, raw.count - offset)
       if wrote < 0 {
         if errno == EINTR { continue }
         throw FileSystemError(path: path, operation: "write", code: errno)
