@@ -183,52 +183,57 @@ extension Project: StampedRecord {
   }
 
   public init(reading r: inout JSONReader) throws {
-    var project = Project(id: "", title: "")
+    // Decoded straight into self: a local copy assigned at the end would
+    // cost a retain and a release of every field of every project.
+    self.init(id: "", title: "")
+    var provenance = ProjectProvenance()
     var required = RequiredFields<ProjectField>([.id, .title, .stage])
     var extra = ExtraCollector()
     try r.readFields(ProjectField.self) { r, field in
       required.saw(field)
       switch field {
-      case .id: project.id = try r.readString()
-      case .rev: project.revision = try r.readInt()
-      case .title: project.title = try r.readString()
-      case .summary: project.summary = try r.readOptionalString() ?? ""
-      case .area: project.area = try r.readOptional { try $0.readEnum(CooperationArea.self) }
-      case .keyProject: project.isKeyProject = try r.readBool()
-      case .corridors: project.corridors = try r.readList { try $0.readEnum(CorridorCode.self) }
-      case .countries: project.countries = try r.readList { try $0.readCountry() }
-      case .leadAgency: project.leadAgency = try r.readSharedString()
-      case .partners: project.partners = try r.readList { try Partner(reading: &$0) }
-      case .stage: project.stage = try r.readEnum(Stage.self)
-      case .stageReason: project.stageReason = try r.readSharedString()
-      case .statusRaw: project.statusRaw = try r.readSharedString()
-      case .screening: project.screening = try Screening(reading: &r)
-      case .delivery: project.delivery = try r.readEnum(DeliveryHealth.self)
-      case .budget: project.budget = try r.readOptional { try Budget(reading: &$0) }
-      case .dates: project.dates = try ProjectDates(reading: &r)
-      case .milestones: project.milestones = try r.readList { try Milestone(reading: &$0) }
-      case .indicators: project.indicators = try r.readList { try Indicator(reading: &$0) }
+      case .id: self.id = try r.readString()
+      case .rev: self.revision = try r.readInt()
+      case .title: self.title = try r.readString()
+      case .summary: self.summary = try r.readOptionalString() ?? ""
+      case .area: self.area = try r.readOptional { try $0.readEnum(CooperationArea.self) }
+      case .keyProject: self.isKeyProject = try r.readBool()
+      case .corridors: self.corridors = try r.readSharedList(r.interner?.corridorLists) { try $0.readList { try $0.readEnum(CorridorCode.self) } }
+      case .countries: self.countries = try r.readSharedList(r.interner?.countryLists) { try $0.readList { try $0.readCountry() } }
+      case .leadAgency: self.leadAgency = try r.readSharedString()
+      case .partners: self.partners = try r.readSharedList(r.interner?.partnerLists) { try $0.readList { try Partner(reading: &$0) } }
+      case .stage: self.stage = try r.readEnum(Stage.self)
+      case .stageReason: self.stageReason = try r.readSharedString()
+      case .statusRaw: provenance.statusRaw = try r.readSharedString()
+      case .screening: self.screening = try Screening(reading: &r)
+      case .delivery: self.delivery = try r.readEnum(DeliveryHealth.self)
+      case .budget: self.budget = try r.readOptional { try Budget(reading: &$0) }
+      case .dates: self.dates = try ProjectDates(reading: &r)
+      case .milestones: self.milestones = try r.readList { try Milestone(reading: &$0) }
+      case .indicators: self.indicators = try r.readList { try Indicator(reading: &$0) }
       case .sdgs:
-        project.sdgs = try r.readList { reader in
-          let number = try reader.readInt()
-          guard let goal = SDG(number) else { throw JSONError("SDG \(number) is not 1-17", column: nil) }
-          return goal
+        self.sdgs = try r.readSharedList(r.interner?.goalLists) {
+          try $0.readList { reader in
+            let number = try reader.readInt()
+            guard let goal = SDG(number) else { throw JSONError("SDG \(number) is not 1-17", column: nil) }
+            return goal
+          }
         }
-      case .sector: project.sector = try r.readOptional { try Sector(reading: &$0) }
-      case .flowType: project.flowType = try r.readSharedString()
-      case .flowClass: project.flowClass = try r.readSharedString()
-      case .financialDistress: project.financialDistress = try r.readBool()
-      case .source: project.source = try r.readSource()
-      case .changedBy: project.changedBy = try r.readSharedString()
-      case .changedAt: project.changedAt = try r.readOptional { try $0.readTimestamp() }
-      case .imported: project.imported = try r.readOptional { try ImportedRecord(reading: &$0) }
+      case .sector: provenance.sector = try r.readOptional { try Sector(reading: &$0) }
+      case .flowType: provenance.flowType = try r.readSharedString()
+      case .flowClass: provenance.flowClass = try r.readSharedString()
+      case .financialDistress: self.financialDistress = try r.readBool()
+      case .source: provenance.source = try r.readSource()
+      case .changedBy: self.changedBy = try r.readSharedString()
+      case .changedAt: self.changedAt = try r.readOptional { try $0.readTimestamp() }
+      case .imported: provenance.imported = try r.readOptional { try ImportedRecord(reading: &$0) }
       case nil: try extra.keep(&r)
       }
     }
     try required.check()
-    guard !project.id.isEmpty else { throw JSONError("field \"id\": must not be empty", column: nil) }
-    project.extras = extra.fields
-    self = project
+    guard !self.id.isEmpty else { throw JSONError("field \"id\": must not be empty", column: nil) }
+    self.extras = extra.fields
+    self.shareProvenance(r.shared(provenance))
   }
 }
 

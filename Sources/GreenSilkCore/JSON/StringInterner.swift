@@ -1,7 +1,8 @@
-/// Hands out one shared `String` for each distinct text it sees, so that
-/// values repeated across thousands of records (agencies, partners,
-/// providers, notes, milestone names) are stored once: Swift strings longer
-/// than 15 bytes are heap objects, and copies of one share it.
+/// Hands out one shared `String` (or small list, or provenance) for each
+/// distinct value it sees, so that values repeated across thousands of
+/// records (agencies, partners, providers, notes, milestone names, the
+/// same corridor or country) are stored once: Swift strings longer than 15
+/// bytes and non-empty arrays are heap objects, and copies of one share it.
 ///
 /// Used by one parsing thread at a time (each parse chunk has its own).
 final class StringInterner {
@@ -35,6 +36,21 @@ final class StringInterner {
     count += 1
     if count * 2 > hashes.count { grow() }
     return string
+  }
+
+  // Lists are looked up by their JSON text, before they are decoded: a
+  // repeated list is then neither decoded nor allocated again.
+  let corridorLists = DecodedValueCache<[CorridorCode]>()
+  let countryLists = DecodedValueCache<[CountryCode]>()
+  let goalLists = DecodedValueCache<[SDG]>()
+  let partnerLists = DecodedValueCache<[Partner]>()
+  private var provenances = Set<ProjectProvenance.Box>()
+
+  func shared(_ provenance: ProjectProvenance) -> ProjectProvenance.Box {
+    // An imported record's provenance is its own (row id, source columns):
+    // hashing its columns text to find no match would be wasted.
+    if provenance.imported != nil { return ProjectProvenance.Box(provenance) }
+    return provenances.insert(ProjectProvenance.Box(provenance)).memberAfterInsert
   }
 
   private static func equal(_ string: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -71,5 +87,75 @@ extension JSONReader {
     position = start
     let text = try readString()
     return text.isEmpty ? nil : text
+  }
+
+  func shared(_ provenance: ProjectProvenance) -> ProjectProvenance.Box {
+    interner?.shared(provenance) ?? ProjectProvenance.Box(provenance)
+  }
+
+  /// A list value decoded by `decode`, shared with every earlier one of
+  /// the same JSON text in `cache` (the reader's interner's; nil: decode).
+  mutating func readSharedList<Element>(
+    _ cache: DecodedValueCache<[Element]>?, _ decode: (inout JSONReader) throws -> [Element]
+  ) throws -> [Element] {
+    skipWhitespace()
+    guard let cache, let end = endOfContainer() else { return try decode(&self) }
+    let text = UnsafeBufferPointer(rebasing: bytes[position..<end])
+    let hash = DecodedValueCache<[Element]>.hash(text)
+    if let shared = cache.value(for: text, hash: hash) {
+      position = end
+      return shared
+    }
+    let list = try decode(&self)  // in place, so that errors point into the line
+    if position == end, !list.isEmpty { cache.store(list, for: text, hash: hash) }
+    return list
+  }
+
+  /// Where the array or object starting at `position` ends (one past its
+  /// closing bracket), by a byte scan that skips strings; nil when it is
+  /// not a container or is unterminated (decoding then says what is wrong).
+  func endOfContainer() -> Int? {
+    guard let first = peek(), first == UInt8(ascii: "[") || first == UInt8(ascii: "{") else { return nil }
+    var depth = 0
+    var index = position
+    while index < bytes.count {
+      switch bytes[index] {
+      case UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
+      case UInt8(ascii: "]"), UInt8(ascii: "}"):
+        depth -= 1
+        if depth == 0 { return index + 1 }
+      case UInt8(ascii: "\""):
+        index += 1
+        while index < bytes.count, bytes[index] != UInt8(ascii: "\"") {
+          index += bytes[index] == UInt8(ascii: "\\") ? 2 : 1
+        }
+        if index >= bytes.count { return nil }
+      default: break
+      }
+      index += 1
+    }
+    return nil
+  }
+}
+
+/// Decoded values by the JSON text they were decoded from.
+final class DecodedValueCache<Value> {
+  private var entries: [UInt64: (text: [UInt8], value: Value)] = [:]
+
+  static func hash(_ text: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in text { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    return hash
+  }
+
+  func value(for text: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Value? {
+    guard let entry = entries[hash] else { return nil }
+    return entry.text.withUnsafeBufferPointer { bytesEqual($0, text) } ? entry.value : nil
+  }
+
+  /// Keeps the first value seen for a hash (another text with the same
+  /// hash is simply decoded each time).
+  func store(_ value: Value, for text: UnsafeBufferPointer<UInt8>, hash: UInt64) {
+    if entries[hash] == nil { entries[hash] = (Array(text), value) }
   }
 }

@@ -107,15 +107,16 @@ public struct DataSet: Sendable {
 
   private mutating func reindexProjects() {
     projectPositions = Dictionary(minimumCapacity: projects.count)
-    for (position, project) in projects.enumerated() where projectPositions[project.id] == nil {
-      projectPositions[project.id] = position
+    // By index: iterating the projects themselves would copy each one.
+    for position in projects.indices where projectPositions[projects[position].id] == nil {
+      projectPositions[projects[position].id] = position
     }
   }
 
   private mutating func reindexActivities() {
     activityPositions = Dictionary(minimumCapacity: activities.count)
-    for (position, activity) in activities.enumerated() where activityPositions[activity.id] == nil {
-      activityPositions[activity.id] = position
+    for position in activities.indices where activityPositions[activities[position].id] == nil {
+      activityPositions[activities[position].id] = position
     }
   }
 

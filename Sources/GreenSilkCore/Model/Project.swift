@@ -100,9 +100,6 @@ public struct Project: Hashable, Sendable, Identifiable {
   public var stage: Stage
   /// Why the project was cancelled or suspended (required for both).
   public var stageReason: String?
-  /// The source's own status text (`Pipeline: Commitment`), kept beside
-  /// the normalised stage.
-  public var statusRaw: String?
   public var screening: Screening
   public var delivery: DeliveryHealth
   public var budget: Budget?
@@ -110,15 +107,12 @@ public struct Project: Hashable, Sendable, Identifiable {
   public var milestones: [Milestone]
   public var indicators: [Indicator]
   public var sdgs: [SDG]
-  public var sector: Sector?
-  public var flowType: String?
-  public var flowClass: String?
   public var financialDistress: Bool
-  public var source: SourceRef
   public var changedBy: String?
   public var changedAt: Timestamp?
-  public var imported: ImportedRecord?
   public var extras: [RawField]
+  /// Source, sector, flow and import details: see `ProjectProvenance`.
+  private var provenanceBox: ProjectProvenance.Box
 
   public init(
     id: String, revision: Int = 0, title: String, summary: String = "",
@@ -144,7 +138,6 @@ public struct Project: Hashable, Sendable, Identifiable {
     self.partners = partners
     self.stage = stage
     self.stageReason = stageReason
-    self.statusRaw = statusRaw
     self.screening = screening
     self.delivery = delivery
     self.budget = budget
@@ -152,15 +145,52 @@ public struct Project: Hashable, Sendable, Identifiable {
     self.milestones = milestones
     self.indicators = indicators
     self.sdgs = sdgs
-    self.sector = sector
-    self.flowType = flowType
-    self.flowClass = flowClass
     self.financialDistress = financialDistress
-    self.source = source
     self.changedBy = changedBy
     self.changedAt = changedAt
-    self.imported = imported
     self.extras = extras
+    self.provenanceBox = ProjectProvenance.Box(
+      ProjectProvenance(
+        source: source, statusRaw: statusRaw, sector: sector, flowType: flowType, flowClass: flowClass,
+        imported: imported))
+  }
+
+  /// Where the record comes from and what its source said of it. Kept out
+  /// of line and shared between projects whose provenance is equal.
+  public var provenance: ProjectProvenance {
+    get { provenanceBox.value }
+    set { provenanceBox = ProjectProvenance.Box(newValue) }
+  }
+
+  /// The same provenance as `other`'s, sharing its storage (the parser
+  /// interns equal provenances).
+  mutating func shareProvenance(_ box: ProjectProvenance.Box) { provenanceBox = box }
+
+  public var source: SourceRef {
+    get { provenanceBox.value.source }
+    set { provenance.source = newValue }
+  }
+  /// The source's own status text (`Pipeline: Commitment`), kept beside
+  /// the normalised stage.
+  public var statusRaw: String? {
+    get { provenanceBox.value.statusRaw }
+    set { provenance.statusRaw = newValue }
+  }
+  public var sector: Sector? {
+    get { provenanceBox.value.sector }
+    set { provenance.sector = newValue }
+  }
+  public var flowType: String? {
+    get { provenanceBox.value.flowType }
+    set { provenance.flowType = newValue }
+  }
+  public var flowClass: String? {
+    get { provenanceBox.value.flowClass }
+    set { provenance.flowClass = newValue }
+  }
+  public var imported: ImportedRecord? {
+    get { provenanceBox.value.imported }
+    set { provenance.imported = newValue }
   }
 
   /// The BRIGC light derived from the screening (nil: not screened yet).
@@ -168,5 +198,40 @@ public struct Project: Hashable, Sendable, Identifiable {
 
   public func overdueMilestones(asOf today: Day) -> [Milestone] {
     milestones.filter { $0.isOverdue(asOf: today) }
+  }
+}
+
+/// Where a project record comes from and what its source said of it.
+///
+/// Stored out of line (`Box`): 200 bytes inline in each of 20,000
+/// projects would be 4 MB, while hand-entered projects share one source
+/// and no import details, so a load interns a few hundred boxes instead.
+public struct ProjectProvenance: Hashable, Sendable {
+  public var source: SourceRef
+  public var statusRaw: String?
+  public var sector: Sector?
+  public var flowType: String?
+  public var flowClass: String?
+  public var imported: ImportedRecord?
+
+  public init(
+    source: SourceRef = SourceRef(dataset: "local"), statusRaw: String? = nil, sector: Sector? = nil,
+    flowType: String? = nil, flowClass: String? = nil, imported: ImportedRecord? = nil
+  ) {
+    self.source = source
+    self.statusRaw = statusRaw
+    self.sector = sector
+    self.flowType = flowType
+    self.flowClass = flowClass
+    self.imported = imported
+  }
+
+  /// Immutable, so sharing one between projects is safe; a change makes a
+  /// new box. Equal by value, so projects compare as if it were inline.
+  final class Box: Hashable, Sendable {
+    let value: ProjectProvenance
+    init(_ value: ProjectProvenance) { self.value = value }
+    static func == (lhs: Box, rhs: Box) -> Bool { lhs === rhs || lhs.value == rhs.value }
+    func hash(into hasher: inout Hasher) { hasher.combine(value) }
   }
 }

@@ -80,6 +80,13 @@ enum CollectionParser {
           parse(Record.self, block: UnsafeBufferPointer(rebasing: all[0..<complete]), firstLine: nextLine, displayPath: displayPath)
         }
         block.withUnsafeBufferPointer { all in nextLine += newlineCount(UnsafeBufferPointer(rebasing: all[0..<complete])) }
+        if merged.records.isEmpty, !part.records.isEmpty, fileSize > complete {
+          // Size the result once, from the first block's bytes per record:
+          // growing it block by block would copy it (and hold two copies)
+          // each time. A 5% margin; appends grow it further if needed.
+          let estimate = part.records.count * fileSize / complete
+          merged.records.reserveCapacity(estimate + estimate / 20 + 16)
+        }
         merge(part, into: &merged, displayPath: displayPath)
         block.withUnsafeMutableBufferPointer { all in
           if let base = all.baseAddress, filled > complete { memmove(base, base + complete, filled - complete) }
@@ -147,12 +154,11 @@ enum CollectionParser {
   /// Appends a later part of the file to what was read before it; an id
   /// already seen earlier is reported as a duplicate and left out.
   static func merge<Record: StoredRecord>(_ part: ParsedFile<Record>, into merged: inout ParsedFile<Record>, displayPath: String) {
-    if merged.records.isEmpty && merged.issues.isEmpty {
+    if merged.records.isEmpty && merged.issues.isEmpty && merged.records.capacity < part.records.count {
       merged = part
       return
     }
     merged.issues += part.issues
-    merged.records.reserveCapacity(merged.records.count + part.records.count)
     for record in part.records {
       let line = part.lineOfID[record.id] ?? 0
       if let first = merged.lineOfID[record.id] {

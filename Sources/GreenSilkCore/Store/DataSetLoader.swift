@@ -85,7 +85,8 @@ enum DataSetLoader {
     }
     func dropDangling<R: StoredRecord>(_ parsed: inout ParsedFile<R>, _ problem: (R) -> String?) {
       // Usually nothing dangles: check first, copy only when something must go.
-      guard parsed.records.contains(where: { problem($0) != nil }) else { return }
+      // By index: `contains(where:)` would hand the closure a copy of each.
+      guard parsed.records.indices.contains(where: { problem(parsed.records[$0]) != nil }) else { return }
       var kept: [R] = []
       kept.reserveCapacity(parsed.records.count)
       for record in parsed.records {
