@@ -156,6 +156,18 @@ struct PipelineReducerTests {
           let fresh = driver.state.context.search.filter(typed, candidates: pipeline.faceted)
           #expect(pipeline.visible == fresh, "query \"\(typed)\" with facets \(pipeline.facets.summary)")
         }
+        // Backspacing gets each earlier result back (kept, not rescanned);
+        // it must still be exactly a fresh filter's.
+        while !typed.isEmpty {
+          driver.press(.backspace)
+          typed.removeLast()
+          let pipeline = driver.state.pipeline
+          let fresh = typed.isEmpty ? pipeline.faceted : driver.state.context.search.filter(typed, candidates: pipeline.faceted)
+          #expect(pipeline.visible == fresh, "backspaced to \"\(typed)\" with facets \(pipeline.facets.summary)")
+        }
+        // And typing again after backspacing narrows from the right place.
+        driver.type("so")
+        #expect(driver.state.pipeline.visible == driver.state.context.search.filter("so", candidates: driver.state.pipeline.faceted))
       }
     }
   }

@@ -86,6 +86,7 @@ enum CollectionParser {
           // each time. A 5% margin; appends grow it further if needed.
           let estimate = part.records.count * fileSize / complete
           merged.records.reserveCapacity(estimate + estimate / 20 + 16)
+          merged.lineOfID.reserveCapacity(estimate + estimate / 20 + 16)  // each growth rehashes every id
         }
         merge(part, into: &merged, displayPath: displayPath)
         block.withUnsafeMutableBufferPointer { all in
@@ -188,11 +189,16 @@ enum CollectionParser {
     _ type: Record.Type, chunk all: UnsafeBufferPointer<UInt8>, firstLine: Int, displayPath: String
   ) -> ParsedFile<Record> {
     var parsed = ParsedFile<Record>()
+    // Sized for lines of 512 bytes or more (projects run ~1 KB), so that
+    // the id table rarely regrows and rehashes.
+    parsed.lineOfID.reserveCapacity(all.count / 512)
     var lineNumber = firstLine - 1
     let interner = StringInterner()
     forEachLine(all) { line in
         lineNumber += 1
-        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
+        // Blank lines are skipped; a record line starts with "{", so only
+        // other lines need the whole-line look.
+        if line.first != UInt8(ascii: "{"), line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
         func report(_ reason: String) {
           parsed.issues.append(LoadIssue(file: displayPath, line: lineNumber, reason: reason))
         }

@@ -119,9 +119,12 @@ public struct PipelineState: Sendable {
   /// The widest project id in the data (capped), so id columns line up
   /// without measuring rows while drawing.
   public private(set) var idWidth = 2
-  /// The query `visible` was filtered with (a longer query that starts
-  /// with it only needs to rescan `visible`).
-  private var filteredQuery = ""
+  /// The results of the queries typed so far, each query a prefix of the
+  /// next: typing a character rescans only the last result, and a
+  /// backspace gets the previous one back without scanning at all.
+  private var queryResults: [(query: String, rows: [Int32])] = []
+  /// Enough for any query typed by hand; a longer one starts over.
+  private static let keptQueryResults = 48
 
   public init() {}
 
@@ -151,7 +154,7 @@ public struct PipelineState: Sendable {
         facetAloneCounts[kind] = projects.reduce(0) { $0 + (facets.admits($1, by: kind) ? 1 : 0) }
       }
     }
-    filteredQuery = ""
+    queryResults = []
     applyQuery(context)
   }
 
@@ -159,14 +162,11 @@ public struct PipelineState: Sendable {
   /// project under the cursor stays under it while it is still shown;
   /// otherwise the cursor goes to the first row.
   mutating func applyQuery(_ context: DataContext) {
-    let grew = !filteredQuery.isEmpty && query.hasPrefix(filteredQuery)
     let tableSelection = Self.project(at: table.selected, in: visible)
     let columnSelections: [Int32?] = (0..<columns.count).map { column in
       Self.project(at: kanbanStates[column].selected, in: columns[column])
     }
-    // An empty query needs no index (and must not build one at start-up).
-    visible = FuzzyQuery(query).isEmpty ? faceted : context.search.filter(query, candidates: grew ? visible : faceted)
-    filteredQuery = query
+    visible = filtered(context)
     let projects = context.data.projects
     var byStage = Array(repeating: [Int32](), count: Stage.allCases.count)
     for index in visible { byStage[projects[Int(index)].stage.index].append(index) }
@@ -175,6 +175,20 @@ public struct PipelineState: Sendable {
     for column in 0..<columns.count {
       Self.keep(columnSelections[column], in: columns[column], state: &kanbanStates[column])
     }
+  }
+
+  private mutating func filtered(_ context: DataContext) -> [Int32] {
+    // An empty query needs no index (and must not build one at start-up).
+    if FuzzyQuery(query).isEmpty {
+      queryResults = []
+      return faceted
+    }
+    while let last = queryResults.last, !query.hasPrefix(last.query) { queryResults.removeLast() }
+    if let last = queryResults.last, last.query == query { return last.rows }
+    let rows = context.search.filter(query, candidates: queryResults.last?.rows ?? faceted)
+    if queryResults.count == Self.keptQueryResults { queryResults.removeFirst() }
+    queryResults.append((query, rows))
+    return rows
   }
 
   private static func project(at row: Int?, in rows: [Int32]) -> Int32? {
