@@ -61,4 +61,38 @@ import Testing
     #expect(streamed.records.map(\.id).last == "P-0999")
     #expect(streamed.issues.map(\.line) == [5, 6])
   }
+
+  /// A file over the parallel threshold is split between threads, each
+  /// streaming its own part: still exactly the serial parse (line numbers
+  /// across the cut, a duplicate whose first copy is in the other part,
+  /// bad lines on both sides, no final newline).
+  @Test(arguments: [64 * 1024, 4 << 20])
+  func partsReadByThreadsGiveTheSameResult(blockSize: Int) throws {
+    let dir = try TempDataDirectory()
+    var lines: [String] = []
+    for number in 0..<6000 {
+      var p = Project(id: "P-" + String(100_000 + number), revision: 1, title: "Project \(number) 风电", stage: .concept)
+      p.summary = String(repeating: "y", count: 200)
+      p.corridors = number % 2 == 0 ? [.cpec] : [.nelb, .bcimec]
+      lines.append(p.jsonLine)
+    }
+    lines[7] = "{broken"
+    lines[4500] = "   "
+    lines[4501] = Project(id: "P-100003", title: "duplicate of an early id", stage: .concept).jsonLine
+    lines[5998] = "\u{FF}"
+    let text = lines.joined(separator: "\n")  // no final newline
+    #expect(text.utf8.count > CollectionParser.parallelThreshold)
+    try dir.write("projects.jsonl", text)
+    let streamed = try #require(
+      try CollectionParser.parseFile(Project.self, path: dir.path + "/projects.jsonl", displayPath: "p", blockSize: blockSize))
+    let serial = Array(text.utf8).withUnsafeBufferPointer {
+      CollectionParser.parse(Project.self, chunk: $0, firstLine: 1, displayPath: "p")
+    }
+    #expect(streamed.records == serial.records)
+    #expect(streamed.lineOfID == serial.lineOfID)
+    #expect(streamed.issues == serial.issues.sorted())
+    #expect(streamed.issues.map(\.line) == [8, 4502, 5999])
+    #expect(streamed.records.count == 5996)
+    #expect(streamed.records.last?.id == "P-105999")
+  }
 }

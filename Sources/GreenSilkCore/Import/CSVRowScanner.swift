@@ -44,16 +44,17 @@ struct CSVRowScanner {
       var endedByBreak = false
       scan: while index < count {
         let byte = bytes[index]
+        // A line break outside quotes (or right after a closing quote) ends the row.
+        if (byte == cr || byte == lf) && state != .quoted {
+          end = index
+          next = index + 1
+          if byte == cr, next < count, bytes[next] == lf { next += 1 }
+          line += 1
+          endedByBreak = true
+          break scan
+        }
         switch state {
         case .fieldStart, .unquoted:
-          if byte == cr || byte == lf {
-            end = index
-            next = index + 1
-            if byte == cr, next < count, bytes[next] == lf { next += 1 }
-            line += 1
-            endedByBreak = true
-            break scan
-          }
           if byte == comma {
             state = .fieldStart
           } else if byte == quote && state == .fieldStart {
@@ -70,14 +71,6 @@ struct CSVRowScanner {
           }
           index += 1
         case .quoteInQuoted:
-          if byte == cr || byte == lf {
-            end = index
-            next = index + 1
-            if byte == cr, next < count, bytes[next] == lf { next += 1 }
-            line += 1
-            endedByBreak = true
-            break scan
-          }
           if byte == comma {
             state = .fieldStart
           } else {

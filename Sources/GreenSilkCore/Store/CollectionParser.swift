@@ -23,18 +23,40 @@ enum CollectionParser {
   /// Files above this size are parsed on several cores.
   static let parallelThreshold = 1 << 20
 
+  static var processorCount: Int { max(1, min(8, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))) }
+
+  /// Parses a whole file held in memory, on several cores when it is large.
   static func parse<Record: StoredRecord>(
     _ type: Record.Type, bytes: [UInt8], displayPath: String
   ) -> ParsedFile<Record> {
     bytes.withUnsafeBufferPointer { all in
-      parse(Record.self, block: all, firstLine: 1, displayPath: displayPath)
+      let bounds = lineAlignedBounds(all, parts: all.count >= parallelThreshold ? processorCount : 1)
+      nonisolated(unsafe) let input = all
+      let ranges = inParallel(bounds.count - 1) { index in
+        let range = ParsedRange<Record>()
+        range.parseLines(UnsafeBufferPointer(rebasing: input[bounds[index]..<bounds[index + 1]]), displayPath: displayPath)
+        return range
+      }
+      return merge(ranges, displayPath: displayPath)
     }
   }
 
-  /// Reads a collection file in blocks of whole lines and parses each
-  /// block as it arrives, so that a 20 MB file never sits in memory whole
-  /// next to the records made from it (peak memory is the records plus one
-  /// block). Nil when the file does not exist.
+  /// Parses lines on this thread only, numbering from `firstLine`: the
+  /// reference the parallel and streaming parses are tested against.
+  static func parse<Record: StoredRecord>(
+    _ type: Record.Type, chunk: UnsafeBufferPointer<UInt8>, firstLine: Int, displayPath: String
+  ) -> ParsedFile<Record> {
+    let range = ParsedRange<Record>()
+    range.lineCount = firstLine - 1
+    range.parseLines(chunk, displayPath: displayPath)
+    return merge([range], displayPath: displayPath)
+  }
+
+  /// Reads a collection file and parses it: one thread per core, each
+  /// streaming its own line-aligned part of the file in blocks, so that a
+  /// 20 MB file never sits in memory whole next to the records made from
+  /// it, and the threads meet only once, at the end. Nil when the file
+  /// does not exist.
   static func parseFile<Record: StoredRecord>(
     _ type: Record.Type, path: String, displayPath: String, blockSize: Int = 4 << 20
   ) throws(FileSystemError) -> ParsedFile<Record>? {
@@ -44,15 +66,37 @@ enum CollectionParser {
       throw FileSystemError(path: path, operation: "open", code: errno)
     }
     defer { close(fd) }
-    var merged = ParsedFile<Record>()
-    // A small file gets a block its own size (plus one byte to see EOF);
-    // the block is not zeroed: reads fill it.
     var info = stat()
-    let fileSize = fstat(fd, &info) == 0 ? Int(info.st_size) : blockSize
-    let capacity = max(64, min(blockSize, fileSize + 1))
+    let fileSize = fstat(fd, &info) == 0 ? Int(info.st_size) : 0
+    let parts = fileSize >= parallelThreshold ? processorCount : 1
+    let bounds = try lineAlignedBounds(fd, fileSize: fileSize, parts: parts, path: path)
+    let results = inParallel(bounds.count - 1) { index in
+      Result { () throws(FileSystemError) in
+        try readRange(
+          Record.self, fd: fd, bounds[index]..<bounds[index + 1], fileSize: fileSize, blockSize: blockSize,
+          path: path, displayPath: displayPath)
+      }
+    }
+    var ranges: [ParsedRange<Record>] = []
+    for result in results { ranges.append(try result.get()) }
+    return merge(ranges, displayPath: displayPath)
+  }
+
+  /// Reads `range` of the file in blocks and parses each block's whole
+  /// lines as it arrives (a line cut by the block end waits for the next).
+  static func readRange<Record: StoredRecord>(
+    _ type: Record.Type, fd: Int32, _ range: Range<Int>, fileSize: Int, blockSize: Int, path: String,
+    displayPath: String
+  ) throws(FileSystemError) -> ParsedRange<Record> {
+    let parsed = ParsedRange<Record>()
+    let expectedBytes = max(0, min(range.upperBound, fileSize) - range.lowerBound)
+    // A small file gets a block its own size (plus one byte to see its
+    // end); the block is not zeroed: reads fill it.
+    let capacity = max(64, min(blockSize, expectedBytes + 1))
     var block = [UInt8](unsafeUninitializedCapacity: capacity) { _, count in count = capacity }
     var filled = 0  // bytes in `block` (a partial line carried over, then new data)
-    var nextLine = 1
+    var offset = range.lowerBound
+    var consumed = 0
     var atEnd = false
     while !atEnd {
       if filled == block.count {  // one line longer than a block
@@ -60,13 +104,16 @@ enum CollectionParser {
         block.reserveCapacity(grown)
         block += [UInt8](unsafeUninitializedCapacity: grown - block.count) { _, count in count = grown - block.count }
       }
-      let got = block.withUnsafeMutableBytes { raw in Glibc.read(fd, raw.baseAddress! + filled, raw.count - filled) }
+      let wanted = min(block.count - filled, range.upperBound - offset)
+      let got =
+        wanted == 0 ? 0 : block.withUnsafeMutableBytes { raw in pread(fd, raw.baseAddress! + filled, wanted, off_t(offset)) }
       if got < 0 {
         if errno == EINTR { continue }
         throw FileSystemError(path: path, operation: "read", code: errno)
       }
       atEnd = got == 0
       filled += got
+      offset += got
       // Parse up to the last complete line; keep the rest for the next read.
       let complete: Int
       if atEnd {
@@ -75,166 +122,123 @@ enum CollectionParser {
         guard let lastNewline = block[0..<filled].lastIndex(of: 0x0A) else { continue }
         complete = lastNewline + 1
       }
-      if complete > 0 {
-        let part = block.withUnsafeBufferPointer { all in
-          parse(Record.self, block: UnsafeBufferPointer(rebasing: all[0..<complete]), firstLine: nextLine, displayPath: displayPath)
-        }
-        block.withUnsafeBufferPointer { all in nextLine += newlineCount(UnsafeBufferPointer(rebasing: all[0..<complete])) }
-        if merged.records.isEmpty, !part.records.isEmpty, fileSize > complete {
-          // Size the result once, from the first block's bytes per record:
-          // growing it block by block would copy it (and hold two copies)
-          // each time. A 5% margin; appends grow it further if needed.
-          let estimate = part.records.count * fileSize / complete
-          merged.records.reserveCapacity(estimate + estimate / 20 + 16)
-          merged.lineOfID.reserveCapacity(estimate + estimate / 20 + 16)  // each growth rehashes every id
-        }
-        merge(part, into: &merged, displayPath: displayPath)
-        block.withUnsafeMutableBufferPointer { all in
-          if let base = all.baseAddress, filled > complete { memmove(base, base + complete, filled - complete) }
-        }
-        filled -= complete
+      guard complete > 0 else { continue }
+      block.withUnsafeBufferPointer { all in
+        parsed.parseLines(UnsafeBufferPointer(rebasing: all[0..<complete]), displayPath: displayPath)
       }
-    }
-    merged.issues.sort()
-    return merged
-  }
-
-  /// Parses a block of whole lines, on several cores when it is large.
-  static func parse<Record: StoredRecord>(
-    _ type: Record.Type, block: UnsafeBufferPointer<UInt8>, firstLine: Int, displayPath: String
-  ) -> ParsedFile<Record> {
-    let cores = max(1, min(8, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
-    guard block.count >= parallelThreshold, cores > 1 else {
-      return parse(Record.self, chunk: block, firstLine: firstLine, displayPath: displayPath)
-    }
-    return parseInParallel(Record.self, block, parts: cores, firstLine: firstLine, displayPath: displayPath)
-  }
-
-  /// Splits a block at line boundaries into `parts` chunks, parses them
-  /// concurrently, and merges the results in file order (an id repeated
-  /// across chunks is reported as a duplicate, as in a serial parse).
-  static func parseInParallel<Record: StoredRecord>(
-    _ type: Record.Type, _ all: UnsafeBufferPointer<UInt8>, parts: Int, firstLine: Int = 1, displayPath: String
-  ) -> ParsedFile<Record> {
-    guard let base = all.baseAddress else { return ParsedFile() }
-    var bounds: [Int] = [0]
-    for part in 1..<parts {
-      var cut = all.count * part / parts
-      if cut <= bounds[bounds.count - 1] { continue }
-      if let newline = memchr(base + cut, 0x0A, all.count - cut) {
-        cut = base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
-      } else {
-        cut = all.count
+      if consumed == 0, parsed.records.count > 0, expectedBytes > complete {
+        // Size the id table once, from the first block's bytes per record
+        // (each growth would rehash every id), with a 5% margin.
+        let estimate = parsed.records.count * expectedBytes / complete
+        parsed.reserve(estimate + estimate / 20 + 16)
       }
-      if cut < all.count { bounds.append(cut) }
-    }
-    bounds.append(all.count)
-    let chunks = (0..<bounds.count - 1).map { UnsafeBufferPointer(rebasing: all[bounds[$0]..<bounds[$0 + 1]]) }
-    var firstLines = [firstLine]
-    for chunk in chunks.dropLast() { firstLines.append(firstLines[firstLines.count - 1] + newlineCount(chunk)) }
-
-    let results = UnsafeMutableBufferPointer<ParsedFile<Record>>.allocate(capacity: chunks.count)
-    results.initialize(repeating: ParsedFile())
-    defer { results.deinitialize().deallocate() }
-    // Each iteration writes only its own slot of `results`.
-    nonisolated(unsafe) let slots = results
-    nonisolated(unsafe) let inputs = chunks
-    let starts = firstLines
-    DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
-      slots[index] = parse(Record.self, chunk: inputs[index], firstLine: starts[index], displayPath: displayPath)
-    }
-    var merged = ParsedFile<Record>()
-    for index in 0..<results.count {
-      merge(results.moveElement(from: index), into: &merged, displayPath: displayPath)
-      results.initializeElement(at: index, to: ParsedFile())
-    }
-    merged.issues.sort()
-    return merged
-  }
-
-  /// Appends a later part of the file to what was read before it; an id
-  /// already seen earlier is reported as a duplicate and left out.
-  static func merge<Record: StoredRecord>(_ part: ParsedFile<Record>, into merged: inout ParsedFile<Record>, displayPath: String) {
-    if merged.records.isEmpty && merged.issues.isEmpty && merged.records.capacity < part.records.count {
-      merged = part
-      return
-    }
-    merged.issues += part.issues
-    for record in part.records {
-      let line = part.lineOfID[record.id] ?? 0
-      if let first = merged.lineOfID[record.id] {
-        merged.issues.append(
-          LoadIssue(
-            file: displayPath, line: line,
-            reason: "duplicate id \"\(record.id)\" (first on line \(first)); this line is not loaded"))
-        continue
+      consumed += complete
+      block.withUnsafeMutableBufferPointer { all in
+        if let base = all.baseAddress, filled > complete { memmove(base, base + complete, filled - complete) }
       }
-      merged.lineOfID[record.id] = line
-      merged.records.append(record)
-    }
-  }
-
-  static func newlineCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-    guard let base = bytes.baseAddress else { return 0 }
-    var count = 0
-    var offset = 0
-    while offset < bytes.count, let found = memchr(base + offset, 0x0A, bytes.count - offset) {
-      count += 1
-      offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
-    }
-    return count
-  }
-
-  static func parse<Record: StoredRecord>(
-    _ type: Record.Type, chunk all: UnsafeBufferPointer<UInt8>, firstLine: Int, displayPath: String
-  ) -> ParsedFile<Record> {
-    var parsed = ParsedFile<Record>()
-    // Sized for lines of 512 bytes or more (projects run ~1 KB), so that
-    // the id table rarely regrows and rehashes.
-    parsed.lineOfID.reserveCapacity(all.count / 512)
-    var lineNumber = firstLine - 1
-    let interner = StringInterner()
-    forEachLine(all) { line in
-        lineNumber += 1
-        // Blank lines are skipped; a record line starts with "{", so only
-        // other lines need the whole-line look.
-        if line.first != UInt8(ascii: "{"), line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
-        func report(_ reason: String) {
-          parsed.issues.append(LoadIssue(file: displayPath, line: lineNumber, reason: reason))
-        }
-        guard isValidUTF8(line) else {
-          report("invalid UTF-8; the line is kept as it is but not loaded")
-          return
-        }
-        var reader = JSONReader(line)
-        reader.interner = interner
-        do {
-          // Appended straight from the reader, then checked in place, so
-          // the record is never copied (a copy retains every field).
-          parsed.records.append(try Record(reading: &reader))
-        } catch {
-          report(describe(error))
-          return
-        }
-        let id = parsed.records[parsed.records.count - 1].id
-        var problem: String?
-        do {
-          try reader.expectEnd()
-        } catch {
-          problem = describe(error)
-        }
-        if problem == nil { problem = RecordID.problem(with: id) }
-        if problem == nil, let first = parsed.lineOfID[id] {
-          problem = "duplicate id \"\(id)\" (first on line \(first)); this line is not loaded"
-        }
-        if let problem {
-          parsed.records.removeLast()
-          report(problem)
-          return
-        }
-        parsed.lineOfID[id] = lineNumber
+      filled -= complete
     }
     return parsed
+  }
+
+  /// Where to cut a buffer into `parts` ranges of whole lines.
+  static func lineAlignedBounds(_ all: UnsafeBufferPointer<UInt8>, parts: Int) -> [Int] {
+    var bounds = [0]
+    if let base = all.baseAddress {
+      for part in 1..<max(1, parts) {
+        let cut = all.count * part / parts
+        guard cut > bounds[bounds.count - 1], let newline = memchr(base + cut, 0x0A, all.count - cut) else { continue }
+        let next = base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
+        if next < all.count { bounds.append(next) }
+      }
+    }
+    bounds.append(all.count)
+    return bounds
+  }
+
+  /// Where to cut a file into `parts` ranges of whole lines; the last one
+  /// runs to the end of the file, whatever its size by then.
+  static func lineAlignedBounds(_ fd: Int32, fileSize: Int, parts: Int, path: String) throws(FileSystemError) -> [Int] {
+    var bounds = [0]
+    var window = [UInt8](repeating: 0, count: 64 * 1024)
+    for part in 1..<max(1, parts) {
+      var cut = fileSize * part / parts
+      guard cut > bounds[bounds.count - 1] else { continue }
+      var next: Int?
+      while next == nil, cut < fileSize {
+        let got = window.withUnsafeMutableBytes { raw in pread(fd, raw.baseAddress!, raw.count, off_t(cut)) }
+        if got < 0 {
+          if errno == EINTR { continue }
+          throw FileSystemError(path: path, operation: "read", code: errno)
+        }
+        if got == 0 { break }
+        if let newline = window[0..<got].firstIndex(of: 0x0A) { next = cut + newline + 1 } else { cut += got }
+      }
+      if let next, next < fileSize { bounds.append(next) }
+    }
+    bounds.append(Int.max)
+    return bounds
+  }
+
+  /// `body(0..<count)` on as many threads, results in order.
+  static func inParallel<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
+    if count == 1 { return [body(0)] }
+    let slots = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
+    slots.initialize(repeating: nil)
+    defer { slots.deinitialize().deallocate() }
+    // Each iteration writes only its own slot.
+    nonisolated(unsafe) let output = slots
+    withoutActuallyEscaping(body) { body in
+      nonisolated(unsafe) let work = body
+      DispatchQueue.concurrentPerform(iterations: count) { index in output[index] = work(index) }
+    }
+    return slots.map { $0! }
+  }
+
+  /// Joins the ranges in file order: line numbers shifted by the lines
+  /// before each range, an id seen in an earlier range reported as a
+  /// duplicate and left out, and the records moved (not copied) into one
+  /// array.
+  static func merge<Record: StoredRecord>(_ ranges: [ParsedRange<Record>], displayPath: String) -> ParsedFile<Record> {
+    var merged = ParsedFile<Record>()
+    guard let first = ranges.first else { return merged }
+    merged.lineOfID = first.lineOfID
+    merged.issues = first.issues
+    var dropped: [[Int]] = [[]]
+    var lineOffset = first.lineCount
+    for range in ranges.dropFirst() {
+      merged.lineOfID.reserveCapacity(merged.lineOfID.count + range.records.count)
+      for var issue in range.issues {
+        issue.line += lineOffset
+        merged.issues.append(issue)
+      }
+      var drops: [Int] = []
+      for index in 0..<range.records.count {
+        let id = range.records.id(at: index)
+        let line = Int(range.lines[index]) + lineOffset
+        if let earlier = merged.lineOfID[id] {
+          merged.issues.append(
+            LoadIssue(
+              file: displayPath, line: line,
+              reason: "duplicate id \"\(id)\" (first on line \(earlier)); this line is not loaded"))
+          drops.append(index)
+        } else {
+          merged.lineOfID[id] = line
+        }
+      }
+      dropped.append(drops)
+      lineOffset += range.lineCount
+    }
+    let total = zip(ranges, dropped).reduce(0) { $0 + $1.0.records.count - $1.1.count }
+    merged.records = [Record](unsafeUninitializedCapacity: total) { buffer, initialized in
+      initialized = 0
+      guard let base = buffer.baseAddress else { return }
+      for (range, drops) in zip(ranges, dropped) {
+        initialized += range.records.moveAll(to: base + initialized, dropping: drops)
+      }
+    }
+    merged.issues.sort()
+    return merged
   }
 
   /// Calls `body` with each line's bytes (without the newline).
