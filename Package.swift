@@ -15,6 +15,7 @@ let package = Package(
     .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
+    .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
   ],
   targets: [
     // The only C: ncursesw with the wide-character API switched on, plus
@@ -68,6 +69,19 @@ let package = Package(
     .testTarget(
       name: "EndToEndTests",
       dependencies: ["greensilk", "GreenSilkCore"]
+    ),
+    // In-process benchmarks (time and mallocs): `swift package benchmark`.
+    // The benchmark plugin finds targets whose folder sits in a folder named
+    // Benchmarks. Everything, with the pseudo-terminal harness and VisiData
+    // beside it: Tests/scripts/run-benchmarks.sh (see BENCHMARKS.md).
+    .executableTarget(
+      name: "GreenSilkBenchmarks",
+      dependencies: [
+        "GreenSilkCore", "GreenSilkUI",
+        .product(name: "Benchmark", package: "benchmark"),
+      ],
+      path: "Tests/Benchmarks/GreenSilkBenchmarks",
+      plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
     ),
   ],
   swiftLanguageModes: [.v6]
