@@ -87,6 +87,12 @@ public final class NcursesTerminal {
     keypad(window, true)
     // We poll() the descriptor ourselves; wget_wch must never block.
     nodelay(window, true)
+    // One frame, one write: by default ncurses polls the keyboard between
+    // lines and flushes before each poll (typeahead checking), so a full
+    // 120x40 frame left in ~40 writes, as many packets over SSH. Our frames
+    // are diffs computed before drawing; nothing is gained by abandoning
+    // one halfway for a pending key.
+    typeahead(-1)
     set_escdelay(options.escapeDelay)
     Self.defineExtraKeys()
     curs_set(0)
