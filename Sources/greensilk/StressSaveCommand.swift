@@ -16,7 +16,9 @@ struct StressSaveCommand: ParsableCommand {
     abstract: "Save one project over and over (store crash-safety diagnostic).",
     discussion: """
       Each save sets the project's title to "stress-<revision>" (the revision being \
-      written) and prints "saved <revision>" once the save is durable. Use it only \
+      written) and prints "saved <revision>" once the save is durable ("conflict \
+      <revision>" when another process saved first and it starts again from \
+      that one). Use it only \
       on a scratch copy of a data directory.
       """,
     shouldDisplay: false
@@ -40,6 +42,7 @@ struct StressSaveCommand: ParsableCommand {
           project = try store.save(project, expecting: project.revision)
         } catch StoreError.conflict(let conflict) {
           guard let onDisk = conflict.onDisk(as: Project.self) else { throw conflict }
+          FileHandleOutput.standardOutput.write("conflict \(project.revision + 1)\n")
           project = onDisk
           continue
         }

@@ -110,37 +110,39 @@ class BceScreen(pyte.Screen):
         super().insert_characters(count)
         self._fill(self.cursor.y, self.cursor.x, self.cursor.x + count)
 
-    def insert_lines(self, count=None):
+    def _shift_lines(self, count, move, opened):
+        """Runs `move` (insert or delete `count` lines at the cursor); when
+        the cursor is inside the scroll region, the rows `opened(y0, count,
+        bottom)` that the shift leaves empty are erased in the current
+        background."""
         count = count or 1
         top, bottom = self._margins()
         y0 = self.cursor.y
-        super().insert_lines(count)
+        move(count)
         if top <= y0 <= bottom:
-            for y in range(y0, min(bottom + 1, y0 + count)):
+            for y in opened(y0, count, bottom):
                 self._fill(y)
+
+    def insert_lines(self, count=None):
+        self._shift_lines(count, super().insert_lines, lambda y0, n, bottom: range(y0, min(bottom + 1, y0 + n)))
 
     def delete_lines(self, count=None):
-        count = count or 1
-        top, bottom = self._margins()
-        y0 = self.cursor.y
-        super().delete_lines(count)
-        if top <= y0 <= bottom:
-            for y in range(max(y0, bottom - count + 1), bottom + 1):
-                self._fill(y)
+        self._shift_lines(count, super().delete_lines, lambda y0, n, bottom: range(max(y0, bottom - n + 1), bottom + 1))
+
+    def _scroll_at(self, edge, move):
+        """Runs `move` (a line feed or reverse line feed); when the cursor
+        sat on `edge` of the scroll region, the line it opens is erased in
+        the current background."""
+        scrolls = self.cursor.y == edge
+        move()
+        if scrolls:
+            self._fill(edge)
 
     def index(self):
-        top, bottom = self._margins()
-        scrolls = self.cursor.y == bottom
-        super().index()
-        if scrolls:
-            self._fill(bottom)
+        self._scroll_at(self._margins()[1], super().index)
 
     def reverse_index(self):
-        top, bottom = self._margins()
-        scrolls = self.cursor.y == top
-        super().reverse_index()
-        if scrolls:
-            self._fill(top)
+        self._scroll_at(self._margins()[0], super().reverse_index)
 
 
 class Answer:

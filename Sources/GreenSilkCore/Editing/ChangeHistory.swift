@@ -35,6 +35,12 @@ public struct ChangeHistory: Sendable {
 
   public init() {}
 
+  /// Stacks as kept by `UndoJournal` (oldest first).
+  public init(undoStack: [EditedRecord], redoStack: [EditedRecord]) {
+    self.undoStack = undoStack
+    self.redoStack = redoStack
+  }
+
   /// A new change: it can be undone; anything undone before is no longer
   /// redoable (the usual linear history).
   public mutating func record(_ change: EditedRecord) {

@@ -40,16 +40,24 @@ public struct DraftStore: Sendable {
   public init(dataDirectory: String, user: String, environment: [String: String]) {
     self.dataDirectory = DraftStore.absolute(dataDirectory)
     self.user = user
-    if let state = environment["XDG_STATE_HOME"], !state.isEmpty {
-      directory = state + "/greensilk/drafts"
-    } else {
-      directory = (environment["HOME"] ?? "/tmp") + "/.local/state/greensilk/drafts"
-    }
+    directory = DraftStore.stateDirectory("drafts", environment: environment)
   }
 
   /// One draft per user and data directory.
-  public var path: String {
-    directory + "/" + DraftStore.safe(user) + "-" + DraftStore.hash(dataDirectory) + ".json"
+  public var path: String { DraftStore.fileName(in: directory, user: user, dataDirectory: dataDirectory, ext: "json") }
+
+  /// `$XDG_STATE_HOME/greensilk/<name>`, by default
+  /// `~/.local/state/greensilk/<name>`: where a user's own files about a
+  /// data directory live (drafts, the undo journal), never in the shared
+  /// data directory.
+  static func stateDirectory(_ name: String, environment: [String: String]) -> String {
+    if let state = environment["XDG_STATE_HOME"], !state.isEmpty { return state + "/greensilk/" + name }
+    return (environment["HOME"] ?? "/tmp") + "/.local/state/greensilk/" + name
+  }
+
+  /// One file per user and (absolute) data directory.
+  static func fileName(in directory: String, user: String, dataDirectory: String, ext: String) -> String {
+    directory + "/" + safe(user) + "-" + hash(dataDirectory) + "." + ext
   }
 
   public func save(_ draft: Draft) throws(FileSystemError) {

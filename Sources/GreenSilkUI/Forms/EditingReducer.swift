@@ -39,7 +39,7 @@ extension AppReducer {
       state.dialog = .moveStage(MoveState(project: project))
     case .undo:
       guard let change = state.history.nextUndo else {
-        state.status = StatusMessage("nothing to undo in this session")
+        state.status = StatusMessage("nothing to undo")
         return []
       }
       return [.revert(change, undo: true)]

@@ -27,6 +27,7 @@ final class DashboardRuntime {
   let logger = Logger(path: Environment.value("GREENSILK_LOG"))
   let editor: RecordEditor
   let drafts: DraftStore
+  let undoJournal: UndoJournal
 
   init(store: FileStore, initial: LoadResult, display: DisplayOptions, explicitReadOnly: Bool) throws {
     self.store = store
@@ -41,6 +42,7 @@ final class DashboardRuntime {
     let user = UserIdentity.current(environment: environment)
     editor = RecordEditor(store: store, user: user)
     drafts = DraftStore(dataDirectory: store.directory, user: user.login, environment: environment)
+    undoJournal = UndoJournal(dataDirectory: store.directory, user: user.login, environment: environment)
     let readOnlyReason: String? =
       explicitReadOnly ? "started with --read-only" : (store.isReadOnly ? "the data directory is not writable" : nil)
     let settings = DisplaySettings(
@@ -50,6 +52,8 @@ final class DashboardRuntime {
     state = AppState(
       context: DataContext(data: initial.dataSet, issues: initial.issues, today: now.day), clock: now,
       size: Size(width: 80, height: 24), settings: settings)
+    // This user's changes from earlier sessions stay undoable.
+    if !settings.readOnly { state.history = undoJournal.load() }
     let problems = (located.diagnostics + loaded.diagnostics).map(\.description)
     if let first = problems.first {
       state.status = StatusMessage(first + (problems.count > 1 ? " (+\(problems.count - 1) more)" : ""), kind: .warning)
@@ -139,6 +143,7 @@ final class DashboardRuntime {
       if let outcome = EditRunner(editor: editor).outcome(of: effect) {
         knownIdentities = store.identities()
         dispatch(.editFinished(outcome), terminal)
+        keepUndoJournal()
       }
     case .openExternalEditor(let text):
       dispatch(.externalEditorFinished(ExternalEditor.edit(text, terminal: terminal, logger: logger)), terminal)
@@ -168,6 +173,16 @@ final class DashboardRuntime {
       logger.log("kept a draft of \(draft.recordID) at \(drafts.path)")
     } catch {
       logger.log("could not keep the draft: \(error)")
+    }
+  }
+
+  /// Keeps the undo and redo stacks for the next session. A failure costs
+  /// only the next session's undo, never data: it is logged, not shown.
+  func keepUndoJournal() {
+    do {
+      try undoJournal.save(state.history)
+    } catch {
+      logger.log("could not keep the undo journal: \(error)")
     }
   }
 

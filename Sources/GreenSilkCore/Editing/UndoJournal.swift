@@ -1,0 +1,105 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The undo and redo stacks kept between sessions, so that `u` after a
+/// restart (or after a dropped SSH link) still undoes what this user last
+/// changed. One file per user and data directory in the user's state
+/// directory, beside the drafts: `<state>/greensilk/undo/<user>-<hash>.jsonl`,
+/// one change per line, the records before and after in their file form.
+///
+/// Undoing a change from an earlier session is as safe as in the same
+/// session: the undo is saved through the store with the revision the
+/// change left, so a record a colleague changed since is a conflict, not
+/// an overwrite.
+public struct UndoJournal: Sendable {
+  public let path: String
+  /// How many undo steps are kept; older ones are dropped.
+  public static let depth = 200
+
+  public init(dataDirectory: String, user: String, environment: [String: String]) {
+    let directory = DraftStore.stateDirectory("undo", environment: environment)
+    path = DraftStore.fileName(
+      in: directory, user: user, dataDirectory: DraftStore.absolute(dataDirectory), ext: "jsonl")
+  }
+
+  /// Replaces the journal with `history` (atomically: a crash leaves the
+  /// old journal or the new one).
+  public func save(_ history: ChangeHistory) throws(FileSystemError) {
+    var text = ""
+    for change in history.undoStack.suffix(Self.depth) { text += Self.line(change, stack: "undo") + "\n" }
+    for change in history.redoStack.suffix(Self.depth) { text += Self.line(change, stack: "redo") + "\n" }
+    let slash = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+    try FileSystem.createDirectory(slash)
+    try FileSystem.writeAtomically(path, Array(text.utf8))
+  }
+
+  /// The kept history; empty when there is none. A line that cannot be
+  /// read (a newer version's, a damaged one) is dropped with the lines
+  /// before it on its stack, so that undo never skips a step.
+  public func load() -> ChangeHistory {
+    guard let bytes = try? FileSystem.read(path) else { return ChangeHistory() }
+    var undo: [EditedRecord] = []
+    var redo: [EditedRecord] = []
+    for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
+      let entry = try? Self.entry(String(line))
+      switch entry {
+      case (let change, "undo")?: undo.append(change)
+      case (let change, "redo")?: redo.append(change)
+      default:
+        undo.removeAll()
+        redo.removeAll()
+      }
+    }
+    return ChangeHistory(undoStack: undo, redoStack: redo)
+  }
+
+  static func line(_ change: EditedRecord, stack: String) -> String {
+    var w = JSONWriter()
+    w.beginObject()
+    w.field("stack", stack)
+    switch change {
+    case .project(let c): write(c, kind: "project", into: &w)
+    case .activity(let c): write(c, kind: "activity", into: &w)
+    }
+    w.endObject()
+    return w.text
+  }
+
+  static func write<R: StampedRecord>(_ change: SessionChange<R>, kind: String, into w: inout JSONWriter) {
+    w.field("kind", kind)
+    w.field("summary", change.summary)
+    for (name, record) in [("before", change.before), ("after", change.after)] {
+      w.key(name)
+      if let record { w.raw(record.jsonLine) } else { w.null() }
+    }
+  }
+
+  static func entry(_ line: String) throws -> (EditedRecord, String) {
+    var stack = "", kind = "", summary = ""
+    var before: String?
+    var after: String?
+    try JSONReader.withReader(line) { r in
+      try r.readObject { r, key in
+        switch key {
+        case "stack": stack = try r.readString()
+        case "kind": kind = try r.readString()
+        case "summary": summary = try r.readString()
+        case "before": before = try r.readOptional { try $0.readRawValue() }
+        case "after": after = try r.readOptional { try $0.readRawValue() }
+        default: try r.skipValue()
+        }
+      }
+    }
+    func change<R: StampedRecord>(_: R.Type) throws -> SessionChange<R> {
+      SessionChange(before: try before.map(R.init(jsonLine:)), after: try after.map(R.init(jsonLine:)), summary: summary)
+    }
+    switch kind {
+    case "project": return (.project(try change(Project.self)), stack)
+    case "activity": return (.activity(try change(EnvoyActivity.self)), stack)
+    default: throw JournalLineError()
+    }
+  }
+
+  struct JournalLineError: Error {}
+}
