@@ -143,7 +143,10 @@ final class DashboardRuntime {
       if let outcome = EditRunner(editor: editor).outcome(of: effect) {
         knownIdentities = store.identities()
         dispatch(.editFinished(outcome), terminal)
-        keepUndoJournal()
+        switch outcome {
+        case .saved, .reverted: keepUndoJournal()
+        case .conflict, .failed: break  // nothing written, history unchanged
+        }
       }
     case .openExternalEditor(let text):
       dispatch(.externalEditorFinished(ExternalEditor.edit(text, terminal: terminal, logger: logger)), terminal)
