@@ -182,12 +182,15 @@ struct EditingEndToEndTests {
     try pane.waitFor("Edit project \(project)")
   }
 
-  /// Moves the form's focus to `field` (Tab, as a user would).
+  /// Moves the form's focus to `field` (Tab, as a user would), one field
+  /// at a time: each Tab waits for the screen to change, so a slow
+  /// machine cannot make the keys overshoot.
   static func focus(_ pane: TmuxSession, field: String) throws {
     for _ in 0..<60 {
-      if try pane.capture().contains("\(field)▶") { return }
+      let before = try pane.capture()
+      if before.contains("\(field)▶") { return }
       try pane.send("Tab")
-      usleep(60_000)
+      try pane.waitUntil("the focus to move on from the field before \(field)") { $0 != before }
     }
     try pane.waitFor("\(field)▶", timeout: .seconds(2))
   }
