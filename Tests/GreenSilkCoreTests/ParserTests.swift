@@ -34,6 +34,19 @@ import Testing
     #expect(parsed.records.map(\.id) == ["P-1"])
     #expect(parsed.issues.map(\.description) == ["f:4: invalid JSON at column 2: expected a field name in quotes"])
   }
+
+  /// A line that is not JSON at all is quoted as written, not taken for a
+  /// literal it happens to start like.
+  @Test func textThatIsNotJSONIsQuoted() {
+    let text = "not json\nnull\nfalsehood\n"
+    let parsed = CollectionParser.parse(Project.self, bytes: Array(text.utf8), displayPath: "f")
+    #expect(
+      parsed.issues.map(\.description) == [
+        "f:1: invalid JSON at column 1: expected an object, found 'not'",
+        "f:2: invalid JSON at column 1: expected an object, found null",
+        "f:3: invalid JSON at column 1: expected an object, found 'falsehood'",
+      ])
+  }
 }
 
 @Suite struct StreamingParserTests {

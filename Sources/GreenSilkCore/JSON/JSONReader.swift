@@ -322,12 +322,31 @@ public struct JSONReader {
     case UInt8(ascii: "\""): found = "a string"
     case UInt8(ascii: "{"): found = "an object"
     case UInt8(ascii: "["): found = "a list"
-    case UInt8(ascii: "t"), UInt8(ascii: "f"): found = "true/false"
-    case UInt8(ascii: "n"): found = "null"
+    // A bare word is only a literal when it is spelled out ("not json" is
+    // text, not null).
+    case UInt8(ascii: "t") where wordAhead() == "true", UInt8(ascii: "f") where wordAhead() == "false": found = "true/false"
+    case UInt8(ascii: "n") where wordAhead() == "null": found = "null"
     case .some(let byte) where byte == UInt8(ascii: "-") || (byte >= 48 && byte <= 57): found = "a number"
-    case .some(let byte): found = "'\(Character(Unicode.Scalar(byte)))'"
+    case .some: found = "'\(wordAhead())'"
     }
     return JSONError("expected \(expected), found \(found)", column: position + 1)
+  }
+
+  /// The text at the position up to the next space or JSON punctuation (at
+  /// most 16 bytes): what a message quotes for something that is not JSON.
+  func wordAhead() -> String {
+    var end = position
+    while end < bytes.count, end - position < 16 {
+      let byte = bytes[end]
+      if byte <= 0x20 || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "}")
+        || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "\"")
+      {
+        break
+      }
+      end += 1
+    }
+    if end == position { end = min(bytes.count, position + 1) }
+    return String(decoding: bytes[position..<end], as: UTF8.self)
   }
 }
 
