@@ -12,7 +12,7 @@ enum ExternalEditor {
     var template = Array("/tmp/greensilk-edit-XXXXXX.txt".utf8CString)
     let fd = mkstemps(&template, 4)
     guard fd >= 0 else { return nil }
-    let path = String(cString: template)
+    let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
     defer { unlink(path) }
     let bytes = Array(text.utf8)
     _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
