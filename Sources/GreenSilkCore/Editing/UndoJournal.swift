@@ -29,8 +29,7 @@ public struct UndoJournal: Sendable {
     var text = ""
     for change in history.undoStack.suffix(Self.depth) { text += Self.line(change, stack: "undo") + "\n" }
     for change in history.redoStack.suffix(Self.depth) { text += Self.line(change, stack: "redo") + "\n" }
-    let slash = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
-    try FileSystem.createDirectory(slash)
+    try FileSystem.createDirectory(FileSystem.parentDirectory(of: path))
     try FileSystem.writeAtomically(path, Array(text.utf8))
   }
 

@@ -60,14 +60,8 @@ enum CollectionParser {
   static func parseFile<Record: StoredRecord>(
     _ type: Record.Type, path: String, displayPath: String, blockSize: Int = 4 << 20
   ) throws(FileSystemError) -> ParsedFile<Record>? {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    if fd < 0 {
-      if errno == ENOENT { return nil }
-      throw FileSystemError(path: path, operation: "open", code: errno)
-    }
+    guard let (fd, fileSize) = try FileSystem.openForReading(path) else { return nil }
     defer { close(fd) }
-    var info = stat()
-    let fileSize = fstat(fd, &info) == 0 ? Int(info.st_size) : 0
     let parts = fileSize >= parallelThreshold ? processorCount : 1
     let bounds = try lineAlignedBounds(fd, fileSize: fileSize, parts: parts, path: path)
     let results = inParallel(bounds.count - 1) { index in

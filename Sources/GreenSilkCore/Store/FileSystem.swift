@@ -19,17 +19,23 @@ public struct FileSystemError: Error, Equatable, Sendable, CustomStringConvertib
 /// rest on (open/read/fsync/rename/flock). Written by hand because the
 /// guarantees are ours: Foundation's `.atomic` write does not fsync.
 public enum FileSystem {
-  /// The whole file, or nil when it does not exist.
-  public static func read(_ path: String) throws(FileSystemError) -> [UInt8]? {
+  /// The file opened for reading and its size as `fstat` saw it (0 when
+  /// unknown), or nil when it does not exist. The caller closes it.
+  static func openForReading(_ path: String) throws(FileSystemError) -> (fd: Int32, size: Int)? {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     if fd < 0 {
       if errno == ENOENT { return nil }
       throw FileSystemError(path: path, operation: "open", code: errno)
     }
-    defer { close(fd) }
     var info = stat()
-    var capacity = 64 * 1024
-    if fstat(fd, &info) == 0, info.st_size > 0 { capacity = Int(info.st_size) + 1 }
+    return (fd, fstat(fd, &info) == 0 ? max(0, Int(info.st_size)) : 0)
+  }
+
+  /// The whole file, or nil when it does not exist.
+  public static func read(_ path: String) throws(FileSystemError) -> [UInt8]? {
+    guard let (fd, size) = try openForReading(path) else { return nil }
+    defer { close(fd) }
+    let capacity = size > 0 ? size + 1 : 64 * 1024
     var bytes: [UInt8] = []
     // Read in buffers left uninitialised: zero-filling 20 MB only to
     // overwrite it would cost every save several milliseconds. The size

@@ -1,3 +1,4 @@
+import GreenSilkCore
 import GreenSilkTerminal
 
 #if canImport(Glibc)
@@ -14,9 +15,12 @@ enum ExternalEditor {
     guard fd >= 0 else { return nil }
     let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
     defer { unlink(path) }
-    let bytes = Array(text.utf8)
-    _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+    let written = Array(text.utf8).withUnsafeBytes { raw in (try? FileSystem.writeAll(fd, raw, path: path)) != nil }
     close(fd)
+    guard written else {
+      logger.log("could not write the text for the editor to \(path)")
+      return nil
+    }
     let command = Environment.value("VISUAL") ?? Environment.value("EDITOR") ?? "vi"
     terminal.suspend()
     defer {
@@ -34,28 +38,12 @@ enum ExternalEditor {
     }
     var status: Int32 = 0
     while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-    guard status == 0, let edited = try? readAll(path) else {
+    guard status == 0, let edited = (try? FileSystem.read(path)).map({ String(decoding: $0, as: UTF8.self) }) else {
       logger.log("the editor \(command) exited with status \(status)")
       return nil
     }
     return edited
   }
-
-  static func readAll(_ path: String) throws -> String {
-    let fd = open(path, O_RDONLY)
-    guard fd >= 0 else { throw EditorFailure() }
-    defer { close(fd) }
-    var data: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 65536)
-    while true {
-      let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-      if count <= 0 { break }
-      data += chunk[0..<count]
-    }
-    return String(decoding: data, as: UTF8.self)
-  }
-
-  struct EditorFailure: Error {}
 }
 
 /// The process environment, read without Foundation.
