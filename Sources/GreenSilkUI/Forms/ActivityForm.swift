@@ -4,6 +4,18 @@ import GreenSilkCore
 public enum ActivityForm {
   typealias Spec = FieldSpec<EnvoyActivity>
 
+  static func requiredDate(
+    _ key: String, _ label: String, help: String, _ day: WritableKeyPath<EnvoyActivity, Day> & Sendable
+  ) -> Spec {
+    Spec(
+      key, label, section: "Dates", kind: .date, help: help,
+      read: { a, _ in a[keyPath: day].description },
+      apply: { text, a, _ throws(FieldError) in
+        guard let parsed = try FieldSyntax.date(text, required: true) else { return }
+        a[keyPath: day] = parsed
+      })
+  }
+
   public static let specs: [FieldSpec<EnvoyActivity>] = [
     Spec("id", "ID", section: "Activity", kind: .readOnly, help: "assigned by GreenSilk", read: { a, _ in a.id }, apply: { _, _, _ in }),
     Spec(
@@ -23,20 +35,8 @@ public enum ActivityForm {
     Spec(
       "location", "Location", section: "Activity", kind: .text, help: "city, country",
       read: { a, _ in a.location }, apply: { text, a, _ in a.location = FieldSyntax.trimmed(text) }),
-    Spec(
-      "start", "Start", section: "Dates", kind: .date, help: "YYYY-MM-DD (required)",
-      read: { a, _ in a.start.description },
-      apply: { text, a, _ throws(FieldError) in
-        guard let day = try FieldSyntax.date(text, required: true) else { return }
-        a.start = day
-      }),
-    Spec(
-      "end", "End", section: "Dates", kind: .date, help: "YYYY-MM-DD (required; not before the start)",
-      read: { a, _ in a.end.description },
-      apply: { text, a, _ throws(FieldError) in
-        guard let day = try FieldSyntax.date(text, required: true) else { return }
-        a.end = day
-      }),
+    requiredDate("start", "Start", help: "YYYY-MM-DD (required)", \.start),
+    requiredDate("end", "End", help: "YYYY-MM-DD (required; not before the start)", \.end),
     Spec(
       "participants", "Participants", section: "Participants", kind: .list(format: FieldSyntax.participantFormat),
       help: FieldSyntax.participantFormat, read: { a, _ in FieldSyntax.text(a.participants) },
@@ -48,16 +48,7 @@ public enum ActivityForm {
       help: "the source's total when the country breakdown is incomplete; empty for none",
       read: { a, _ in a.reportedTotal.map(String.init) ?? "" },
       apply: { text, a, _ throws(FieldError) in a.reportedTotal = try FieldSyntax.integer(text) }),
-    Spec(
-      "source.dataset", "Source", section: "Source", kind: .text, help: "where the record comes from, e.g. local",
-      read: { a, _ in a.source.dataset }, apply: { text, a, _ throws(FieldError) in a.source.dataset = try FieldSyntax.requiredText(text, "a source") }),
-    Spec(
-      "source.url", "Source URL", section: "Source", kind: .text, help: "optional",
-      read: { a, _ in a.source.url ?? "" }, apply: { text, a, _ in a.source.url = FieldSyntax.optionalText(text) }),
-    Spec(
-      "source.note", "Source note", section: "Source", kind: .multiline, help: "optional",
-      read: { a, _ in a.source.note ?? "" }, apply: { text, a, _ in a.source.note = FieldSyntax.optionalText(text) }),
-  ]
+  ] + Spec.sourceFields(\.source, datasetHelp: "where the record comes from, e.g. local")
 
   public static func field(forRule rule: String) -> String {
     switch rule {

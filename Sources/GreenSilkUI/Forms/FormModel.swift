@@ -65,6 +65,27 @@ public struct FieldSpec<Record: Sendable>: Sendable {
   }
 }
 
+extension FieldSpec {
+  /// The source fields every editable record has (dataset, URL, note),
+  /// read and written through the record's `source`.
+  static func sourceFields(_ source: WritableKeyPath<Record, SourceRef> & Sendable, datasetHelp: String) -> [FieldSpec] {
+    [
+      FieldSpec(
+        "source.dataset", "Source", section: "Source", kind: .text, help: datasetHelp,
+        read: { r, _ in r[keyPath: source].dataset },
+        apply: { text, r, _ throws(FieldError) in r[keyPath: source].dataset = try FieldSyntax.requiredText(text, "a source") }),
+      FieldSpec(
+        "source.url", "Source URL", section: "Source", kind: .text, help: "optional",
+        read: { r, _ in r[keyPath: source].url ?? "" },
+        apply: { text, r, _ in r[keyPath: source].url = FieldSyntax.optionalText(text) }),
+      FieldSpec(
+        "source.note", "Source note", section: "Source", kind: .multiline, help: "optional",
+        read: { r, _ in r[keyPath: source].note ?? "" },
+        apply: { text, r, _ in r[keyPath: source].note = FieldSyntax.optionalText(text) }),
+    ]
+  }
+}
+
 /// One field on screen: its description and its current text. The text is
 /// the truth while the form is open (even when it does not parse), so that
 /// nothing typed is lost — drafts store exactly these texts.

@@ -129,16 +129,7 @@ public enum ProjectForm {
       "sdgs", "SDGs", section: "Monitoring", kind: .text, help: "goal numbers 1-17, e.g. 6, 13",
       read: { p, _ in p.sdgs.map { String($0.number) }.joined(separator: ", ") },
       apply: { text, p, _ throws(FieldError) in p.sdgs = try FieldSyntax.sdgs(text) }),
-    Spec(
-      "source.dataset", "Source", section: "Source", kind: .text, help: "where the record comes from, e.g. local, illustrative",
-      read: { p, _ in p.source.dataset }, apply: { text, p, _ throws(FieldError) in p.source.dataset = try FieldSyntax.requiredText(text, "a source") }),
-    Spec(
-      "source.url", "Source URL", section: "Source", kind: .text, help: "optional",
-      read: { p, _ in p.source.url ?? "" }, apply: { text, p, _ in p.source.url = FieldSyntax.optionalText(text) }),
-    Spec(
-      "source.note", "Source note", section: "Source", kind: .multiline, help: "optional",
-      read: { p, _ in p.source.note ?? "" }, apply: { text, p, _ in p.source.note = FieldSyntax.optionalText(text) }),
-  ]
+  ] + Spec.sourceFields(\.source, datasetHelp: "where the record comes from, e.g. local, illustrative")
 
   /// Which field a record rule is about, to put its message there.
   public static func field(forRule rule: String) -> String {
