@@ -17,8 +17,7 @@ final class DashboardRuntime {
   var theme: Theme
   let catalog: ThemeCatalog
   let display: DisplayOptions
-  let watcher: DataWatcher
-  var knownIdentities: [String: FileSystem.Identity]
+  let data: DataFollower
   var reloadDue: ContinuousClock.Instant?
   let clock = ContinuousClock()
   /// Diagnostics go to the file named by $GREENSILK_LOG, else
@@ -36,8 +35,7 @@ final class DashboardRuntime {
     catalog = located.catalog
     let loaded = catalog.load(display.theme)
     theme = loaded.theme
-    watcher = DataWatcher(directory: store.directory)
-    knownIdentities = initial.fileIdentities
+    data = DataFollower(store: store, initial: initial)
     let environment = Environment.snapshot()
     let user = UserIdentity.current(environment: environment)
     editor = RecordEditor(store: store, user: user)
@@ -72,7 +70,7 @@ final class DashboardRuntime {
       state.size = terminal.size
       let loop = try EventLoop(terminal: terminal)
       defer { loop.close() }
-      if let fd = watcher.descriptor { loop.watch(fd) }
+      if let fd = data.descriptor { loop.watch(fd) }
       if !state.settings.readOnly, let draft = drafts.load() { dispatch(.draftFound(draft), terminal) }
       timer.mark("terminal")
       terminal.present(AppView.render(state), theme: theme)
@@ -92,8 +90,8 @@ final class DashboardRuntime {
               logger.log("ending on signal \(signal)")
               exitStatus = 128 + signal
             }
-          case .readable(let fd) where fd == watcher.descriptor:
-            if !watcher.drain().isEmpty { reloadDue = clock.now.advanced(by: .milliseconds(150)) }
+          case .readable(let fd) where fd == data.descriptor:
+            if data.drainEvents() { reloadDue = clock.now.advanced(by: .milliseconds(150)) }
           case .readable: break
           case .inputClosed:
             exitStatus = 128 + SIGHUP
@@ -118,14 +116,14 @@ final class DashboardRuntime {
     let now = LocalTime.at()
     var wait = Duration.seconds(60 - now.second)
     if let reloadDue { wait = min(wait, max(.zero, reloadDue - clock.now)) }
-    if watcher.descriptor == nil { wait = min(wait, .seconds(1)) }
+    if data.descriptor == nil { wait = min(wait, .seconds(1)) }
     return wait
   }
 
   func timers(_ terminal: NcursesTerminal) {
     let now = LocalTime.at()
     if now.minute != state.clock.minute || now.day != state.clock.day { _ = AppReducer.reduce(&state, .clockTicked(now)) }
-    if watcher.descriptor == nil && store.identities() != knownIdentities { reloadDue = clock.now }
+    if data.descriptor == nil && data.changedOnDisk { reloadDue = clock.now }
     if let due = reloadDue, clock.now >= due {
       reloadDue = nil
       reload()
@@ -141,7 +139,7 @@ final class DashboardRuntime {
     case .quit: break
     case .save, .deleteProject, .deleteActivity, .revert:
       if let outcome = EditRunner(editor: editor).outcome(of: effect) {
-        knownIdentities = store.identities()
+        data.acceptOwnWrite()
         dispatch(.editFinished(outcome), terminal)
         switch outcome {
         case .saved, .reverted: keepUndoJournal()
@@ -191,14 +189,10 @@ final class DashboardRuntime {
 
   /// Reloads the data if a file changed; a failure keeps the last good data.
   func reload() {
-    let identities = store.identities()
-    guard identities != knownIdentities else { return }
-    do {
-      let result = try store.load()
-      knownIdentities = result.fileIdentities
-      _ = AppReducer.reduce(&state, .dataLoaded(result))
-    } catch {
-      _ = AppReducer.reduce(&state, .dataLoadFailed("\(error)"))
+    switch data.reloadIfChanged() {
+    case .success(let result)?: _ = AppReducer.reduce(&state, .dataLoaded(result))
+    case .failure(let error)?: _ = AppReducer.reduce(&state, .dataLoadFailed("\(error)"))
+    case nil: break
     }
   }
 }

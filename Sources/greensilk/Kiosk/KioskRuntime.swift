@@ -14,8 +14,7 @@ final class KioskRuntime {
   let store: FileStore
   var state: KioskState
   let theme: Theme
-  let watcher: DataWatcher
-  var knownIdentities: [String: FileSystem.Identity]
+  let data: DataFollower
   var reloadDue: Double?
   var reloads = 0
   let clock = ContinuousClock()
@@ -33,8 +32,7 @@ final class KioskRuntime {
     self.ascii = ascii
     let located = ThemeCatalog.locate(themesDirectory: themesDirectory)
     theme = located.catalog.load(config.theme).theme
-    watcher = DataWatcher(directory: store.directory)
-    knownIdentities = initial.fileIdentities
+    data = DataFollower(store: store, initial: initial)
     origin = clock.now
     state = KioskState(
       config: config, data: initial.dataSet, issues: initial.issues, clock: LocalTime.at(), now: 0,
@@ -60,7 +58,7 @@ final class KioskRuntime {
       KioskReducer.reduce(&state, .resized(terminal.size))
       let loop = try EventLoop(terminal: terminal, signals: [SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGCONT])
       defer { loop.close() }
-      if let fd = watcher.descriptor { loop.watch(fd) }
+      if let fd = data.descriptor { loop.watch(fd) }
       tick()
       terminal.present(KioskView.render(state, size: terminal.size), theme: theme)
       while true {
@@ -76,8 +74,8 @@ final class KioskRuntime {
             return 129
           case .signal(SIGCONT): terminal.invalidate()
           case .signal: break  // SIGINT, SIGQUIT: a wall display ignores them
-          case .readable(let fd) where fd == watcher.descriptor:
-            if !watcher.drain().isEmpty { reloadDue = now + 0.2 * timeScale }
+          case .readable(let fd) where fd == data.descriptor:
+            if data.drainEvents() { reloadDue = now + 0.2 * timeScale }
           case .readable, .timeout: break
           }
         }
@@ -90,7 +88,7 @@ final class KioskRuntime {
           reloadDue = nil
           reload()
         }
-        if watcher.descriptor == nil && store.identities() != knownIdentities { reload() }
+        if data.descriptor == nil && data.changedOnDisk { reload() }
         // Draws only the cells that changed; an unchanged frame writes nothing.
         terminal.present(KioskView.render(state, size: state.app.size), theme: theme)
       }
@@ -109,26 +107,24 @@ final class KioskRuntime {
     var next = state.nextChange(clockSecond: clockTime.second)
     if let reloadDue { next = min(next, reloadDue) }
     var seconds = max(0, next - now) / timeScale
-    if watcher.descriptor == nil { seconds = min(seconds, 1) }
+    if data.descriptor == nil { seconds = min(seconds, 1) }
     return .milliseconds(Int64((seconds * 1000).rounded(.up)) + 1)
   }
 
   /// Reloads when a file changed. A load with problems keeps the last
   /// good data on screen, with a warning, until the files are fixed.
   func reload() {
-    let identities = store.identities()
-    guard identities != knownIdentities else { return }
     let at = LocalTime.at()
-    do {
-      let result = try store.load()
-      knownIdentities = result.fileIdentities
+    switch data.reloadIfChanged() {
+    case .success(let result)?:
       reloads += 1
       logger.log("kiosk: reload \(reloads)\(result.issues.isEmpty ? "" : " with problems")")
       KioskReducer.reduce(&state, .dataLoaded(result, at: at))
       if !result.issues.isEmpty { logger.log("kiosk: data problem: \(result.issues[0])") }
-    } catch {
-      knownIdentities = identities
+    case .failure(let error)?:
       KioskReducer.reduce(&state, .dataFailed("\(error)", at: at))
+    case nil:
+      return
     }
     readAudit()
   }
