@@ -210,7 +210,7 @@ final class ProgressBar {
     let filled = done * width / total
     let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
     FileHandleOutput.standardError.write(
-      "\r[\(bar)] \(done * 100 / total)% \(ReportFormat.grouped(done))/\(ReportFormat.grouped(total)) rows")
+      "\r[\(bar)] \(done * 100 / total)% \(NumberText.integer(done))/\(NumberText.integer(total)) rows")
     shown = true
   }
 
