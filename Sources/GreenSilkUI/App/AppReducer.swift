@@ -73,8 +73,8 @@ public enum AppReducer {
     case .escape, .character("?"), .character("q"), .function(1), .enter: state.help = nil
     case .down, .character("j"): state.help = (state.help ?? 0) + 1
     case .up, .character("k"): state.help = max(0, (state.help ?? 0) - 1)
-    case .pageDown, .character(" "): state.help = (state.help ?? 0) + pageRows(state)
-    case .pageUp: state.help = max(0, (state.help ?? 0) - pageRows(state))
+    case .pageDown, .character(" "): state.help = (state.help ?? 0) + AppView.helpPageRows(state)
+    case .pageUp: state.help = max(0, (state.help ?? 0) - AppView.helpPageRows(state))
     case .ctrl("c"): return perform(.quit, &state)
     default: break
     }
@@ -119,8 +119,6 @@ public enum AppReducer {
     scrollPipelineToSelection(&state)
     return []
   }
-
-  static func pageRows(_ state: AppState) -> Int { max(1, state.size.height - 8) }
 
   // MARK: - Commands
 

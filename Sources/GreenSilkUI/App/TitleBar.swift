@@ -1,0 +1,40 @@
+import GreenSilkCore
+
+/// The top row of the dashboard and of the kiosk: the product and what
+/// is shown on the left; the data set's label (a badge unless the data
+/// is real), its as-of date and the clock on the right. The left side is
+/// cut first when the row is short; the right side shows only when it
+/// fits whole.
+enum TitleBar {
+  /// ` GreenSilk `, first on the left.
+  static let product = Span(" GreenSilk ", style: Style(.titleBar, emphasis: .bold))
+
+  static func render(
+    left: [Span], meta: DataSetMeta, clock: String, clockStyle: Style = Style(.titleBar), in area: Rect,
+    into buffer: inout Buffer
+  ) {
+    buffer.fill(area, with: Cell(" ", style: Style(.titleBar)))
+    let right = right(meta: meta, clock: clock, clockStyle: clockStyle)
+    let rightWidth = Span.columns(of: right)
+    let leftWidth = buffer.put(Span.truncate(left, toWidth: max(0, area.width - rightWidth - 1)), x: area.x, y: area.y, maxWidth: area.width)
+    if leftWidth + rightWidth < area.width {
+      buffer.put(right, x: area.maxX - rightWidth, y: area.y, maxWidth: rightWidth)
+    }
+  }
+
+  /// Columns the right side takes (so the left can be fitted to the rest).
+  static func rightWidth(meta: DataSetMeta, clock: String) -> Int {
+    Span.columns(of: right(meta: meta, clock: clock, clockStyle: Style(.titleBar)))
+  }
+
+  static func right(meta: DataSetMeta, clock: String, clockStyle: Style) -> [Span] {
+    var right: [Span] = []
+    if meta.label != .real {
+      right.append(Span(" " + meta.label.label.uppercased() + " DATA ", role: .badge))
+      right.append(Span(" ", role: .titleBar))
+    }
+    if let asOf = meta.asOf { right.append(Span("as of \(asOf)  ", role: .titleBar)) }
+    right.append(Span(clock + " ", style: clockStyle))
+    return right
+  }
+}
