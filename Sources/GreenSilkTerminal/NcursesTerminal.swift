@@ -1,5 +1,6 @@
 import CNcursesw
 import Glibc
+import GreenSilkRuntime
 import GreenSilkUI
 
 /// The terminal, through ncurses: the only code in GreenSilk that writes
@@ -40,7 +41,6 @@ public final class NcursesTerminal {
   private var drawStyles: [Style: (attributes: attr_t, pair: Int32)] = [:]
   private var lastFrame: Buffer?
   private var needsFullRepaint = true
-  private var cursor: Point?
   private var wideText: [wchar_t] = Array(repeating: 0, count: 8)
   private var isShutDown = false
 
@@ -68,7 +68,7 @@ public final class NcursesTerminal {
       close(output)
       throw .notATerminal
     }
-    let type = options.terminalType ?? TerminalOptions.environment("TERM") ?? "unknown"
+    let type = options.terminalType ?? Environment.value("TERM") ?? "unknown"
     guard let screen = newterm(type, outputFile, inputFile) else {
       fclose(inputFile)
       fclose(outputFile)
@@ -146,12 +146,6 @@ public final class NcursesTerminal {
   public func invalidate() {
     needsFullRepaint = true
     clearok(gs_stdscr(), true)
-  }
-
-  /// Shows the cursor at `point` (a text field), or hides it (nil).
-  public func setCursor(_ point: Point?) {
-    cursor = point
-    curs_set(point == nil ? 0 : 1)
   }
 
   // MARK: - Input and size
@@ -311,9 +305,6 @@ public final class NcursesTerminal {
   }
 
   private func flush() {
-    if let cursor {
-      wmove(gs_stdscr(), Int32(cursor.y), Int32(cursor.x))
-    }
     wrefresh(gs_stdscr())
   }
 

@@ -1,4 +1,5 @@
 import Glibc
+import GreenSilkRuntime
 import GreenSilkUI
 
 /// How to open the terminal. The defaults are what the app wants on the
@@ -33,7 +34,7 @@ public struct TerminalOptions: Sendable {
     device: Device = .controllingTerminal,
     terminalType: String? = nil,
     maximumColorDepth: ColorDepth? = nil,
-    noColor: String? = TerminalOptions.environment("NO_COLOR"),
+    noColor: String? = Environment.value("NO_COLOR"),
     forceASCII: Bool = false,
     escapeDelay: Int32 = 25
   ) {
@@ -43,11 +44,6 @@ public struct TerminalOptions: Sendable {
     self.noColor = noColor
     self.forceASCII = forceASCII
     self.escapeDelay = escapeDelay
-  }
-
-  /// An environment variable, nil when unset.
-  public static func environment(_ name: String) -> String? {
-    getenv(name).map { String(cString: $0) }
   }
 }
 

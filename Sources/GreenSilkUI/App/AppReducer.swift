@@ -4,6 +4,10 @@ import GreenSilkCore
 public enum AppReducer {
   public static func reduce(_ state: inout AppState, _ action: AppAction) -> [AppEffect] {
     switch action {
+    case .terminalOpened(let size, let asciiOnly):
+      state.size = size
+      if asciiOnly { state.settings.glyphs = .ascii }
+      return []
     case .keyPressed(let key):
       return keyPressed(key, &state)
     case .resized(let size):
@@ -33,7 +37,10 @@ public enum AppReducer {
       return []
     case .editFinished(let outcome):
       editFinished(outcome, &state)
-      return []
+      switch outcome {
+      case .saved, .reverted: return [.persistHistory]
+      case .conflict, .failed: return []  // nothing written, history unchanged
+      }
     case .externalEditorFinished(let text):
       externalEditorFinished(text, &state)
       return []
