@@ -64,9 +64,8 @@ public final class KioskProgram: Program {
     return []
   }
 
-  public func perform(_ effect: Never, on terminal: any Terminal) -> [KioskAction] {
-    switch effect {}
-  }
+  /// Never called: the kiosk's reducer asks for no effects.
+  public func perform(_ effect: Never, on terminal: any Terminal) -> [KioskAction] {}
 
   /// Reloads when a file changed, then rereads the ticker. A load with
   /// problems keeps the last good data on screen, with a warning, until

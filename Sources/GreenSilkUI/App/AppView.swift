@@ -93,16 +93,16 @@ extension AppView {
 /// side.
 enum DashboardTitle {
   static func render(_ state: AppState, in area: Rect, into buffer: inout Buffer) {
-    let rightWidth = TitleBar.rightWidth(meta: state.data.meta, clock: state.clock.hourMinute)
+    let right = TitleBar.right(meta: state.data.meta, clock: state.clock.hourMinute)
     var left: [Span] = [TitleBar.product]
-    let wide = area.width - rightWidth >= 70
+    let wide = area.width - Span.columns(of: right) >= 70
     for screen in Screen.allCases where wide || screen == state.screen {
       // Brackets mark the current screen even where colour cannot (mono).
       let current = screen == state.screen
       let text = current ? "[\(screen.rawValue) \(screen.title)]" : " \(screen.rawValue) \(screen.title) "
       left.append(Span(text, style: current ? Style(.title, emphasis: .selected) : Style(.titleBar)))
     }
-    TitleBar.render(left: left, meta: state.data.meta, clock: state.clock.hourMinute, in: area, into: &buffer)
+    TitleBar.render(left: left, right: right, in: area, into: &buffer)
   }
 }
 

@@ -9,12 +9,9 @@ enum TitleBar {
   /// ` GreenSilk `, first on the left.
   static let product = Span(" GreenSilk ", style: Style(.titleBar, emphasis: .bold))
 
-  static func render(
-    left: [Span], meta: DataSetMeta, clock: String, clockStyle: Style = Style(.titleBar), in area: Rect,
-    into buffer: inout Buffer
-  ) {
+  /// Draws `left` and then `right` (from `right(meta:clock:clockStyle:)`).
+  static func render(left: [Span], right: [Span], in area: Rect, into buffer: inout Buffer) {
     buffer.fill(area, with: Cell(" ", style: Style(.titleBar)))
-    let right = right(meta: meta, clock: clock, clockStyle: clockStyle)
     let rightWidth = Span.columns(of: right)
     let leftWidth = buffer.put(Span.truncate(left, toWidth: max(0, area.width - rightWidth - 1)), x: area.x, y: area.y, maxWidth: area.width)
     if leftWidth + rightWidth < area.width {
@@ -22,12 +19,9 @@ enum TitleBar {
     }
   }
 
-  /// Columns the right side takes (so the left can be fitted to the rest).
-  static func rightWidth(meta: DataSetMeta, clock: String) -> Int {
-    Span.columns(of: right(meta: meta, clock: clock, clockStyle: Style(.titleBar)))
-  }
-
-  static func right(meta: DataSetMeta, clock: String, clockStyle: Style) -> [Span] {
+  /// The right side: the label's badge (unless the data is real), the
+  /// as-of date, the clock.
+  static func right(meta: DataSetMeta, clock: String, clockStyle: Style = Style(.titleBar)) -> [Span] {
     var right: [Span] = []
     if meta.label != .real {
       right.append(Span(" " + meta.label.label.uppercased() + " DATA ", role: .badge))

@@ -38,9 +38,8 @@ public enum KioskView {
   static func header(_ state: KioskState, in area: Rect, into buffer: inout Buffer) {
     let clock = state.config.clockSeconds ? state.app.clock.hourMinuteSecond : state.app.clock.hourMinute
     let left = [TitleBar.product, Span(" " + state.page.title + " ", style: Style(.title, emphasis: .selected))]
-    TitleBar.render(
-      left: left, meta: state.app.data.meta, clock: clock, clockStyle: Style(.titleBar, emphasis: .bold), in: area,
-      into: &buffer)
+    let right = TitleBar.right(meta: state.app.data.meta, clock: clock, clockStyle: Style(.titleBar, emphasis: .bold))
+    TitleBar.render(left: left, right: right, in: area, into: &buffer)
   }
 
   static func page(_ state: KioskState, in area: Rect, into buffer: inout Buffer) {
