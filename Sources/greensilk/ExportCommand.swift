@@ -40,15 +40,12 @@ struct ExportCommand: ParsableCommand {
 
   @OptionGroup var data: DataOptions
   @Argument(help: "What to export: projects or activities.") var records: Records
-  @Option(name: .shortAndLong, help: "Output format: csv, json or jsonl.") var format: Format = .csv
+  @Option(name: .shortAndLong, help: "Output format: \(ExportFormat.allValueStrings.joined(separator: ", ")).")
+  var format: ExportFormat = .csv
   @Option(name: .customLong("filter"), help: ArgumentHelp("Keep records where field=value (repeatable; see above).", valueName: "field=value"))
   var filters: [String] = []
   @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
   var output: String?
-
-  enum Format: String, ExpressibleByArgument, CaseIterable {
-    case csv, json, jsonl
-  }
 
   func validate() throws {
     do {
@@ -60,20 +57,16 @@ struct ExportCommand: ParsableCommand {
 
   func run() throws {
     try failing {
-      let store = try data.openStore(readOnly: true)
-      let loaded: LoadResult
-      do { loaded = try store.load() } catch { throw CommandFailure(message: "greensilk: \(error)", status: 2) }
-      for issue in loaded.issues { FileHandleOutput.standardError.write("warning: \(issue)\n") }
-      let exportFormat = ExportFormat(rawValue: format.rawValue) ?? .csv
+      let loaded = try data.load(readOnly: true, warn: true).loaded
       let bytes: [UInt8]
       do {
         switch records {
         case .projects:
           let filter = try RecordFilter(filters, for: .projects)
-          bytes = try RecordExporter.export(loaded.dataSet.projects.filter(filter.matches), format: exportFormat)
+          bytes = try RecordExporter.export(loaded.dataSet.projects.filter(filter.matches), format: format)
         case .activities:
           let filter = try RecordFilter(filters, for: .activities)
-          bytes = try RecordExporter.export(loaded.dataSet.activities.filter(filter.matches), format: exportFormat)
+          bytes = try RecordExporter.export(loaded.dataSet.activities.filter(filter.matches), format: format)
         }
       } catch {
         throw CommandFailure(message: "greensilk: \(error)", status: 1)
@@ -90,6 +83,10 @@ struct ExportCommand: ParsableCommand {
     }
   }
 }
+
+/// `--format`: any format `RecordExporter` writes, by its name; another
+/// name is an unusable argument (status 2), never a silent default.
+extension ExportFormat: ExpressibleByArgument {}
 
 extension FileHandleOutput {
   /// Writes bytes as they are (an export may be large: no String copy).
