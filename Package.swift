@@ -32,7 +32,8 @@ let package = Package(
     // Pure: renders into memory, never touches the tty.
     .target(
       name: "GreenSilkUI",
-      dependencies: ["GreenSilkCore", .product(name: "TOMLKit", package: "TOMLKit")]
+      dependencies: ["GreenSilkCore", .product(name: "TOMLKit", package: "TOMLKit")],
+      exclude: ["Map/NaturalEarth-NOTICE.md"]
     ),
     // The ncurses backend and the event loop: the only code touching the tty.
     .target(
