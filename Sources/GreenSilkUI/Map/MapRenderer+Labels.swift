@@ -60,7 +60,7 @@ extension MapRenderer {
       }
     }
     // Project counts beside the markers, biggest first.
-    guard scene.labelsCounts else { return }
+    guard scene.showsCounts else { return }
     for drawn in markers.sorted(by: { $0.marker.total > $1.marker.total }) where drawn.marker.country != scene.selectedCountry {
       let text = compactCount(drawn.marker.total)
       labels.place(text, style: Style(.muted), at: around(drawn.area, text.count, left: false), into: &buffer)

@@ -22,12 +22,12 @@ public struct MapScene: Sendable {
   /// Its marker is highlighted and labelled with its code and count.
   public var selectedCountry: CountryCode?
   /// Label markers with their project counts where there is room.
-  public var labelsCounts: Bool
+  public var showsCounts: Bool
 
   public init(
     routes: [CorridorRoute] = [], selectedCorridor: CorridorCode? = nil, shadedCountries: Set<CountryCode> = [],
     markers: [CountryMarker] = [], points: [MapPoint] = [], selectedCountry: CountryCode? = nil,
-    labelsCounts: Bool = true
+    showsCounts: Bool = true
   ) {
     self.routes = routes
     self.selectedCorridor = selectedCorridor
@@ -35,7 +35,7 @@ public struct MapScene: Sendable {
     self.markers = markers
     self.points = points
     self.selectedCountry = selectedCountry
-    self.labelsCounts = labelsCounts
+    self.showsCounts = showsCounts
   }
 }
 
