@@ -188,6 +188,24 @@ struct MapGeometryTests {
     #expect(AsciiDots.glyphs.allSatisfy { $0.utf8.count == 1 && $0.utf8.first.map { $0 >= 0x20 && $0 < 0x7F } == true })
   }
 
+  @Test("labels never cover a marker or touch another label, and can spare routes")
+  func labeler() {
+    var buffer = Buffer(width: 20, height: 2)
+    var labels = MapLabeler(area: buffer.area)
+    labels.take(x: 5, y: 1)
+    #expect(!labels.place("ab", style: .text, at: [(4, 1)], into: &buffer), "it would cover the marker")
+    #expect(labels.place("ab", style: .text, at: [(4, 1), (6, 1)], into: &buffer))
+    #expect(!labels.place("cd", style: .text, at: [(8, 1)], into: &buffer), "no blank column after ab")
+    #expect(labels.place("cd", style: .text, at: [(9, 1)], into: &buffer))
+    #expect(!labels.place("toolong", style: .text, at: [(15, 1)], into: &buffer), "past the right edge")
+    for x in 0..<4 { labels.avoid(x: x, y: 0) }
+    var spared = labels
+    spared.place("ef", style: .text, at: [(0, 0), (12, 0)], sparingRoutes: true, into: &buffer)
+    labels.place("gh", style: .text, at: [(0, 0), (12, 0)], into: &buffer)
+    #expect(buffer.line(0) == "gh          ef      ")
+    #expect(buffer.line(1) == "      ab cd         ")
+  }
+
   @Test("braille glyphs are U+2800 plus the dot bits")
   func braille() {
     #expect(BrailleDots.glyphs[0xFF] == "⣿")

@@ -1,8 +1,9 @@
 /// Places text labels on the map without covering markers or each other:
 /// each label tries its candidate positions in order and takes the first
 /// where its cells are free, inside the map, with a blank column between
-/// it and any other label; positions that would cover a route are tried
-/// only after all the others. A label that fits nowhere is left out.
+/// it and any other label; a label that asks to spare the routes tries
+/// the positions that would cover one only after all the others. A label
+/// that fits nowhere is left out.
 struct MapLabeler {
   let area: Rect
   /// Cells taken by markers or labels.
@@ -33,14 +34,17 @@ struct MapLabeler {
   }
 
   /// Writes `text` at the first free candidate (screen column of its first
-  /// character, row). Returns whether it was placed.
+  /// character, row), when `sparingRoutes` at one that leaves the routes
+  /// visible if there is one. Returns whether it was placed.
   @discardableResult
-  mutating func place(_ text: String, style: Style, at candidates: [(x: Int, y: Int)], into buffer: inout Buffer) -> Bool {
+  mutating func place(
+    _ text: String, style: Style, at candidates: [(x: Int, y: Int)], sparingRoutes: Bool = false,
+    into buffer: inout Buffer
+  ) -> Bool {
     let width = TextWidth.columns(of: text)
     guard width > 0 else { return false }
-    guard
-      let (x, y) = candidates.first(where: { fits(x: $0.x, y: $0.y, width: width, strictly: true) })
-        ?? candidates.first(where: { fits(x: $0.x, y: $0.y, width: width, strictly: false) })
+    let spared = sparingRoutes ? candidates.first(where: { fits(x: $0.x, y: $0.y, width: width, strictly: true) }) : nil
+    guard let (x, y) = spared ?? candidates.first(where: { fits(x: $0.x, y: $0.y, width: width, strictly: false) })
     else { return false }
     buffer.put(text, x: x, y: y, style: style, maxWidth: width)
     for column in x..<(x + width) {

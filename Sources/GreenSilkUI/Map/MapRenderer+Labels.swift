@@ -45,7 +45,7 @@ extension MapRenderer {
           (column + 1, row - 1), (column + 1, row + 1), (column - width, row - 1), (column - width, row + 1),
         ]
       }
-      labels.place(text, style: routeStyle(route.corridor, scene: scene), at: candidates, into: &buffer)
+      labels.place(text, style: routeStyle(route.corridor, scene: scene), at: candidates, sparingRoutes: true, into: &buffer)
     }
     // Node names of the selected corridor when zoomed in far enough for
     // them to fit, of every route when further in.
@@ -56,7 +56,9 @@ extension MapRenderer {
         let (x, y) = raster.transform.dot(node.location)
         guard x >= 0, y >= 0 else { continue }
         let box = Rect(x: area.x + Int(x) / 2, y: area.y + Int(y) / 4, width: 1, height: 1)
-        labels.place(node.name, style: Style(.muted), at: around(box, TextWidth.columns(of: node.name)), into: &buffer)
+        labels.place(
+          node.name, style: Style(.muted), at: around(box, TextWidth.columns(of: node.name)), sparingRoutes: true,
+          into: &buffer)
       }
     }
     // Project counts beside the markers, biggest first.
