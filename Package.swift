@@ -32,7 +32,8 @@ let package = Package(
     // Pure: renders into memory, never touches the tty.
     .target(
       name: "GreenSilkUI",
-      dependencies: ["GreenSilkCore", .product(name: "TOMLKit", package: "TOMLKit")]
+      dependencies: ["GreenSilkCore", .product(name: "TOMLKit", package: "TOMLKit")],
+      exclude: ["Map/NaturalEarth-NOTICE.md"]
     ),
     // The one runtime loop the dashboard, the kiosk and the tests share:
     // events in, actions reduced, effects run, frames presented, over the
