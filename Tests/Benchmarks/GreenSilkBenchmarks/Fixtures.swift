@@ -47,7 +47,7 @@ enum Fixtures {
       projects: projects, activities: activities(for: projects), seed: seed, today: clock.day)
     let data = generator.dataSet(
       countries: reference.countries, corridors: reference.corridors, memberships: reference.memberships,
-      areas: reference.areas)
+      areas: reference.areas, routes: reference.routes)
     // Written beside the final place and renamed, so that an interrupted
     // run never leaves a half-written data set that later runs would reuse.
     try FileManager.default.createDirectory(atPath: baseDirectory, withIntermediateDirectories: true)

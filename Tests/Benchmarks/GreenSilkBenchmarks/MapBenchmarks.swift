@@ -75,7 +75,7 @@ struct MapBenchInput: Sendable {
 
   init(width: Int, height: Int, zoom: Double = 1) throws {
     let reference = try FileStore(directory: Fixtures.repoRoot + "/data", readOnly: true).load().dataSet
-    let routes = CorridorRouteFile.load(directory: Fixtures.repoRoot + "/data", displayDirectory: "data").routes
+    let routes = reference.routes
     let map = BaseMap.naturalEarth
     func distance(_ point: GeoPoint) -> Double {
       (point.longitude - 70) * (point.longitude - 70) + (point.latitude - 40) * (point.latitude - 40)
