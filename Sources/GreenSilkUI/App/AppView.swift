@@ -135,6 +135,7 @@ enum StatusBar {
     if !state.context.issues.isEmpty {
       right.append(Span(" \(state.context.issues.count) bad line(s) ", role: .warning))
     }
+    if state.screen == .map, let zoom = MapScreen.zoomLabel(state.map) { right.append(Span(" \(zoom) ", role: .statusLine)) }
     if state.settings.readOnly { right.append(Span(" read-only ", role: .warning)) }
     StatusLine(left: left, right: right, glyphs: state.settings.glyphs).style(Style(.statusLine)).render(in: area, into: &buffer)
   }

@@ -72,8 +72,8 @@ enum MapScreen {
       markers: map.projects.markers, points: map.projects.points, selectedCountry: map.country)
   }
 
-  /// The status line: what is chosen and its projects, the filter when
-  /// one narrows them, and the zoom when not the whole map.
+  /// The status line: what is chosen and its projects, and the filter
+  /// when one narrows them (the zoom goes on its right, `zoomLabel`).
   static func summary(_ state: AppState) -> String {
     let map = state.map
     let projects = map.projects
@@ -97,8 +97,13 @@ enum MapScreen {
       if !pipeline.query.isEmpty { filter += " · /" + pipeline.query }
       parts.append(filter)
     }
-    if map.viewport != .home { parts.append("zoom " + zoomText(map.viewport.zoom)) }
     return parts.joined(separator: " · ")
+  }
+
+  /// `zoom 2.3x` while the view is not the whole map, for the right of
+  /// the status line (where it stays visible in 80 columns).
+  static func zoomLabel(_ map: MapState) -> String? {
+    map.viewport == .home ? nil : "zoom " + zoomText(map.viewport.zoom)
   }
 
   /// `1 project`, `1,204 projects`.
