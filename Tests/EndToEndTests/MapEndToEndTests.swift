@@ -66,43 +66,37 @@ extension DashboardEndToEndTests {
   /// A vt100 in the C locale: the map in ASCII, without colour, with its
   /// labels and key.
   @Test func mapOnAVT100InTheCLocale() throws {
-    let app = try DashboardInTmux(
-      width: 100, height: 30, term: "vt100", environment: ["LANG": "C", "LC_ALL": "C", "LC_CTYPE": "C"])
-    let pane = app.session
-    try app.waitForStart()
-    try pane.send("6")
-    for _ in 0..<5 { try pane.send("j") }
-    try pane.send("l")
-    let screen = try pane.waitFor("Pakistan (PAK): 20 projects")
+    let screen = try mapOnAVT100(locale: ["LANG": "C", "LC_ALL": "C", "LC_CTYPE": "C"])
     #expect(PaneText.isASCII(screen), "non-ASCII: \(PaneText.nonASCII(screen).debugDescription)\n\(screen)")
     for text in ["PAK 20", "CPEC", "1-9 projects", "## CPEC route", ":: CPEC countries"] {
       #expect(screen.contains(text), "\(text) missing:\n\(screen)")
     }
-    #expect(PaneText.colours(try pane.capture(escapes: true)).isEmpty)
-    try quitWithoutAlternateScreen(app)
   }
 
   /// A vt100 in a UTF-8 locale: braille, no colour; the chosen country
   /// and the routes' labels still read.
   @Test func mapOnAVT100InAUTF8Locale() throws {
-    let app = try DashboardInTmux(width: 100, height: 30, term: "vt100", environment: ["LANG": "C.UTF-8"])
+    let screen = try mapOnAVT100(locale: ["LANG": "C.UTF-8"])
+    for text in ["PAK 20", "CPEC", "NELB", "1-9 projects"] { #expect(screen.contains(text), "\(text) missing:\n\(screen)") }
+    #expect(screen.unicodeScalars.contains { $0.value >= 0x2800 && $0.value <= 0x28FF }, "no braille:\n\(screen)")
+  }
+
+  /// The map on a vt100 (no colour, no alternate screen) at 100x30 with
+  /// CPEC and Pakistan chosen: the pane's text, after checking that no
+  /// colour was drawn and that `q` leaves with status 0 and the
+  /// terminal's modes restored.
+  func mapOnAVT100(locale: [String: String]) throws -> String {
+    let app = try DashboardInTmux(width: 100, height: 30, term: "vt100", environment: locale)
     let pane = app.session
     try app.waitForStart()
     try pane.send("6")
     for _ in 0..<5 { try pane.send("j") }
     try pane.send("l")
     let screen = try pane.waitFor("Pakistan (PAK): 20 projects")
-    for text in ["PAK 20", "CPEC", "NELB", "1-9 projects"] { #expect(screen.contains(text), "\(text) missing:\n\(screen)") }
-    #expect(screen.unicodeScalars.contains { $0.value >= 0x2800 && $0.value <= 0x28FF }, "no braille:\n\(screen)")
     #expect(PaneText.colours(try pane.capture(escapes: true)).isEmpty)
-    try quitWithoutAlternateScreen(app)
-  }
-
-  /// `q` on a terminal without an alternate screen (vt100): status 0 and
-  /// a shell's terminal modes back (the frame stays, as it would).
-  func quitWithoutAlternateScreen(_ app: DashboardInTmux, sourceLocation: SourceLocation = #_sourceLocation) throws {
-    try app.session.send("q")
-    #expect(try app.exitStatus() == 0, sourceLocation: sourceLocation)
-    try app.expectTerminalRestored(sourceLocation: sourceLocation)
+    try pane.send("q")
+    #expect(try app.exitStatus() == 0)
+    try app.expectTerminalRestored()
+    return screen
   }
 }

@@ -70,7 +70,9 @@ extension MapRenderer {
         continue
       }
       let roles = marker.roles(cells: shape.width * shape.height)
-      let emphasis: Emphasis = marker.country == scene.selectedCountry ? .selected : .none
+      // The chosen country is marked by its label (code and count, in the
+      // selection's style), not by its marker's cells: a cursor move then
+      // rewrites the two labels only, not two markers as well (bytes).
       for dx in 0..<shape.width {
         for dy in 0..<shape.height {
           let x = onScreen.x + dx
@@ -78,7 +80,7 @@ extension MapRenderer {
           guard area.contains(Point(x: x, y: y)) else { continue }
           let role = roles[dx * shape.height + dy]
           let glyph = ascii ? shape.ascii[dy * shape.width + dx] : BrailleDots.glyphs[Int(shape.braille[dy * shape.width + dx])]
-          buffer[x, y] = Cell(glyph, style: Style(role, emphasis: emphasis))
+          buffer[x, y] = Cell(glyph, style: Style(role))
           labels.take(x: x, y: y)
         }
       }

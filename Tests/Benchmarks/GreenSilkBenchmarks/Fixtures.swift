@@ -85,10 +85,10 @@ enum Fixtures {
   }
 }
 
-/// The views the render benchmarks draw: screens 1-5, the pipeline in both
+/// The views the render benchmarks draw: screens 1-6, the pipeline in both
 /// of its modes.
 enum View: String, CaseIterable {
-  case overview, corridors, pipelineKanban = "pipeline-kanban", pipelineTable = "pipeline-table", project, envoys
+  case overview, corridors, pipelineKanban = "pipeline-kanban", pipelineTable = "pipeline-table", project, envoys, map
 
   /// The keys that lead there from screen 1.
   var keys: [Key] {
@@ -99,6 +99,7 @@ enum View: String, CaseIterable {
     case .pipelineTable: [.character("3"), .character("v")]
     case .project: [.character("3"), .character("4")]
     case .envoys: [.character("5")]
+    case .map: [.character("6")]
     }
   }
 }
