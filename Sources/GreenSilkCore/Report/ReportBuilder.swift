@@ -263,7 +263,7 @@ public enum ReportBuilder {
 
   /// At most `limit` characters, with "…" when cut.
   static func shorten(_ text: String, to limit: Int) -> String {
-    let flat = text.replacingNewlines()
+    let flat = text.singleLine()
     return flat.count <= limit ? flat : String(flat.prefix(limit - 1)) + "…"
   }
 
@@ -339,13 +339,5 @@ public enum ReportBuilder {
   static func unquote(_ json: String?) -> String? {
     guard let json, json.hasPrefix("\""), json.hasSuffix("\""), json.count >= 2 else { return json }
     return String(json.dropFirst().dropLast())
-  }
-}
-
-extension String {
-  /// Line breaks folded to spaces (a title in a table cell).
-  func replacingNewlines() -> String {
-    guard contains(where: \.isNewline) else { return self }
-    return String(map { $0.isNewline ? " " : $0 })
   }
 }

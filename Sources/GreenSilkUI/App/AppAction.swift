@@ -38,8 +38,8 @@ public enum AppEffect: Sendable {
   case reloadData
   /// Create or update through the store (`verb` for the audit and status).
   case save(FormState.Assembled, verb: String)
-  case deleteProject(Project)
-  case deleteActivity(EnvoyActivity)
+  /// Delete this record (as it was read) through the store.
+  case delete(AnyEditableRecord)
   /// Revert a session change (undo when `undo`, else redo).
   case revert(EditedRecord, undo: Bool)
   /// Edit this text in `$EDITOR` (the runtime suspends the screen).

@@ -137,7 +137,7 @@ final class DashboardRuntime {
   func run(_ effect: AppEffect, _ terminal: NcursesTerminal) {
     switch effect {
     case .quit: break
-    case .save, .deleteProject, .deleteActivity, .revert:
+    case .save, .delete, .revert:
       if let outcome = EditRunner(editor: editor).outcome(of: effect) {
         data.acceptOwnWrite()
         dispatch(.editFinished(outcome), terminal)
