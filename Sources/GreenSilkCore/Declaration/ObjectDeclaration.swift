@@ -13,21 +13,27 @@ where RawValue == String, AllCases == [Self] {
 
 /// A JSON object type compiled from its fields' declarations: the codec
 /// (canonical field order, the fast key match, decoding in place) and the
-/// flattened list of its leaf fields.
-public struct ObjectDeclaration<Object: Sendable>: Sendable {
+/// flattened list of its leaf fields. A class, built once per type: the
+/// decoder passes it around for every record and nested object, and a
+/// struct of arrays would be retained field by field each time.
+public final class ObjectDeclaration<Object: Sendable>: Sendable {
   /// The top-level field names, in file order.
   public let keys: [String]
   let members: [Member<Object>]
+  /// The members' readers alone: reading a field fetches one closure, not
+  /// a whole `Member` (a copy of which retains every string and closure
+  /// in it).
+  private let readers: [@Sendable (inout Object, inout JSONReader) throws -> Void]
   let names: NameTable
   /// Positions of the fields a line must have.
   let required: [Int]
   let makeBlank: @Sendable () -> Object
   /// Where unknown fields are kept (records); nil skips them (nested values).
   let unknownFields: (WritableKeyPath<Object, [RawField]> & Sendable)?
-  /// Checks after reading, thrown as the line's problem.
-  let check: @Sendable (Object) throws -> Void
-  /// Runs after a successful read (shares storage through the reader's interner).
-  let finish: @Sendable (inout Object, inout JSONReader) -> Void
+  /// Checks and completes a value after its fields are read (a problem
+  /// thrown is the line's; a project shares its provenance through the
+  /// reader's interner).
+  let finish: (@Sendable (inout Object, inout JSONReader) throws -> Void)?
   /// Every leaf field (nested objects opened), in file order.
   public let leaves: [FieldInfo<Object>]
   /// The leaves a form edits, in form order (section, then rank).
@@ -39,8 +45,7 @@ public struct ObjectDeclaration<Object: Sendable>: Sendable {
   public init<Fields: DeclaredFields>(
     _ fields: Fields.Type, blank: @escaping @Sendable () -> Object,
     keepingUnknownIn unknownFields: (WritableKeyPath<Object, [RawField]> & Sendable)? = nil,
-    check: @escaping @Sendable (Object) throws -> Void = { _ in },
-    finish: @escaping @Sendable (inout Object, inout JSONReader) -> Void = { _, _ in }
+    finish: (@Sendable (inout Object, inout JSONReader) throws -> Void)? = nil
   ) where Fields.Object == Object {
     let cases = Fields.allCases
     keys = cases.map(\.rawValue)
@@ -50,12 +55,12 @@ public struct ObjectDeclaration<Object: Sendable>: Sendable {
       return member
     }
     self.members = members
+    readers = members.map(\.decode)
     names = NameTable(keys)
     required = members.indices.filter { members[$0].isRequired }
     precondition(members.count <= 64, "a declared object has at most 64 fields (one bit each while reading)")
     makeBlank = blank
     self.unknownFields = unknownFields
-    self.check = check
     self.finish = finish
     var leaves: [FieldInfo<Object>] = []
     for member in members {
@@ -101,11 +106,12 @@ public struct ObjectDeclaration<Object: Sendable>: Sendable {
   /// record is never copied, so its fields are not retained twice.
   public func decode(into object: inout Object, _ reader: inout JSONReader) throws {
     var seen: UInt64 = 0
-    try members.withUnsafeBufferPointer { members in
+    let unknownFields = self.unknownFields
+    try readers.withUnsafeBufferPointer { readers in
       try reader.readFields(names) { reader, position in
         if let position {
           seen |= 1 << UInt64(position)
-          try members[position].decode(&object, &reader)
+          try readers[position](&object, &reader)
         } else if let unknownFields {
           object[keyPath: unknownFields].append(RawField(key: reader.currentKey, json: try reader.readRawValue()))
         } else {
@@ -116,8 +122,7 @@ public struct ObjectDeclaration<Object: Sendable>: Sendable {
     for position in required where seen & (1 << UInt64(position)) == 0 {
       throw JSONError("missing field \"\(keys[position])\"", column: nil)
     }
-    try check(object)
-    finish(&object, &reader)
+    try finish?(&object, &reader)
   }
 
   // MARK: - Fields

@@ -15,7 +15,7 @@ public enum ActivityField: String, DeclaredFields {
         start: Day(daysSinceEpoch: 0), end: Day(daysSinceEpoch: 0))
     },
     keepingUnknownIn: \EnvoyActivity.extras,
-    check: { activity in
+    finish: { activity, _ in
       guard !activity.id.isEmpty else { throw JSONError("field \"id\": must not be empty", column: nil) }
     })
 

@@ -16,8 +16,10 @@ public protocol FieldKeys: RawRepresentable, CaseIterable, Sendable where RawVal
   static var table: KeyTable<Self> { get }
 }
 
-/// The byte forms of a `FieldKeys` enum's names.
-public struct KeyTable<Key: FieldKeys>: Sendable {
+/// The byte forms of a `FieldKeys` enum's names. A class: readers fetch
+/// it for every object they read, and a struct of arrays would be retained
+/// array by array each time.
+public final class KeyTable<Key: FieldKeys>: Sendable {
   let names: NameTable
   let keys: [Key]
 

@@ -26,11 +26,11 @@ public enum ProjectField: String, DeclaredFields {
 
   public static let declaration = ObjectDeclaration(
     ProjectField.self, blank: { Project(id: "", title: "") }, keepingUnknownIn: \Project.extras,
-    check: { project in
+    finish: { project, reader in
       guard !project.id.isEmpty else { throw JSONError("field \"id\": must not be empty", column: nil) }
-    },
-    // Equal provenances (most hand-entered projects share one) are stored once.
-    finish: { project, reader in project.shareProvenance(through: reader) })
+      // Equal provenances (most hand-entered projects share one) are stored once.
+      project.shareProvenance(through: reader)
+    })
 
   public var member: Member<Project> {
     switch self {

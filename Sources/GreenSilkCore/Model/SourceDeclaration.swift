@@ -11,7 +11,7 @@ public enum SourceField: String, DeclaredFields {
 
   public static let declaration = ObjectDeclaration(
     SourceField.self, blank: { SourceRef(dataset: "") },
-    check: { source in
+    finish: { source, _ in
       guard !source.dataset.isEmpty else { throw JSONError("missing field \"dataset\"", column: nil) }
     })
 
