@@ -208,40 +208,34 @@ extension FormSyntax where Value == [SDG] {
   }
 }
 
+extension FormSyntax {
+  /// One item per line in the small `a | b | c` syntax `format` describes.
+  static func lines(
+    _ format: String, _ text: @escaping @Sendable (Value) -> String,
+    _ parse: @escaping @Sendable (String) throws(FieldError) -> Value
+  ) -> FormSyntax {
+    FormSyntax(.list(format: format), format: text, parse: parse)
+  }
+}
+
 extension FormSyntax where Value == [Partner] {
   /// One partner per line.
-  public static var partners: FormSyntax {
-    FormSyntax(
-      .list(format: FieldSyntax.partnerFormat), format: { FieldSyntax.text($0) },
-      parse: { text throws(FieldError) in try FieldSyntax.partners(text) })
-  }
+  public static var partners: FormSyntax { lines(FieldSyntax.partnerFormat, FieldSyntax.text, FieldSyntax.partners) }
 }
 
 extension FormSyntax where Value == [Financing] {
   /// One financing tranche per line.
-  public static var financing: FormSyntax {
-    FormSyntax(
-      .list(format: FieldSyntax.financingFormat), format: { FieldSyntax.text($0) },
-      parse: { text throws(FieldError) in try FieldSyntax.financing(text) })
-  }
+  public static var financing: FormSyntax { lines(FieldSyntax.financingFormat, FieldSyntax.text, FieldSyntax.financing) }
 }
 
 extension FormSyntax where Value == [Milestone] {
   /// One milestone per line.
-  public static var milestones: FormSyntax {
-    FormSyntax(
-      .list(format: FieldSyntax.milestoneFormat), format: { FieldSyntax.text($0) },
-      parse: { text throws(FieldError) in try FieldSyntax.milestones(text) })
-  }
+  public static var milestones: FormSyntax { lines(FieldSyntax.milestoneFormat, FieldSyntax.text, FieldSyntax.milestones) }
 }
 
 extension FormSyntax where Value == [Indicator] {
   /// One indicator per line.
-  public static var indicators: FormSyntax {
-    FormSyntax(
-      .list(format: FieldSyntax.indicatorFormat), format: { FieldSyntax.text($0) },
-      parse: { text throws(FieldError) in try FieldSyntax.indicators(text) })
-  }
+  public static var indicators: FormSyntax { lines(FieldSyntax.indicatorFormat, FieldSyntax.text, FieldSyntax.indicators) }
 }
 
 extension FormSyntax where Value == [CountryCount] {
