@@ -54,7 +54,7 @@ struct ReportCommand: ParsableCommand {
       let store = try data.openStore(readOnly: true)
       let result: LoadResult
       do { result = try store.load() } catch { throw CommandFailure(message: "greensilk: \(error)", status: 2) }
-      for issue in result.issues { FileHandleOutput.standardError.write("warning: \(issue)\n") }
+      for issue in result.issues { FileHandleOutput.standardError.writeLine("warning: \(issue)") }
       let audit = (try? AuditLog.read(store).entries) ?? []
       let options = ReportOptions(
         asOf: asOf.flatMap { Day($0) } ?? Day.today(),
