@@ -34,21 +34,8 @@ struct HeadlessEscapeTests {
   /// A copy of the shipped data with one field of one record replaced.
   static func data(replacing field: String, of id: String, in file: String = "projects.jsonl", withJSON value: String) throws -> String {
     let data = try E2E.copyOfShippedData()
-    try replaceField(field, of: id, withJSON: value, in: data + "/" + file)
+    try E2E.replaceField(field, of: id, withJSON: value, in: data + "/" + file)
     return data
-  }
-
-  /// Replaces the string value of `field` in the line of record `id`,
-  /// keeping the rest of the line byte for byte.
-  static func replaceField(_ field: String, of id: String, withJSON value: String, in path: String) throws {
-    let text = try String(contentsOfFile: path, encoding: .utf8)
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    guard let index = lines.firstIndex(where: { $0.hasPrefix("{\"id\":\"\(id)\"") }),
-      let start = lines[index].range(of: "\"\(field)\":\""),
-      let end = lines[index][start.upperBound...].range(of: "\",\"")
-    else { throw E2EFailure("no \(field) for \(id) in \(path)") }
-    lines[index].replaceSubrange(start.upperBound..<end.lowerBound, with: value)
-    try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
   }
 
   static func remove(_ data: String) {
