@@ -42,17 +42,14 @@ struct ExportCommand: ParsableCommand {
 
   @OptionGroup var data: DataOptions
   @Argument(help: "What to export: projects or activities.") var records: Records
-  @Option(name: .shortAndLong, help: "Output format: csv, json or jsonl.") var format: Format = .csv
+  @Option(name: .shortAndLong, help: "Output format: \(ExportFormat.allValueStrings.joined(separator: ", ")).")
+  var format: ExportFormat = .csv
   @Option(name: .customLong("filter"), help: ArgumentHelp("Keep records where field=value (repeatable; see above).", valueName: "field=value"))
   var filters: [String] = []
   @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
   var output: String?
   @Flag(help: "CSV: write every cell as it is, without the ' that keeps spreadsheets from running cells starting with = + - @ as formulas.")
   var verbatimCells = false
-
-  enum Format: String, ExpressibleByArgument, CaseIterable {
-    case csv, json, jsonl
-  }
 
   func validate() throws {
     do {
@@ -64,22 +61,18 @@ struct ExportCommand: ParsableCommand {
 
   func run() throws {
     try failing {
-      let store = try data.openStore(readOnly: true)
-      let loaded: LoadResult
-      do { loaded = try store.load() } catch { throw CommandFailure(message: "greensilk: \(error)", status: 2) }
-      for issue in loaded.issues { FileHandleOutput.standardError.writeLine("warning: \(issue)") }
-      let exportFormat = ExportFormat(rawValue: format.rawValue) ?? .csv
+      let loaded = try data.load(readOnly: true, warn: true).loaded
       let bytes: [UInt8]
       do {
         switch records {
         case .projects:
           let filter = try RecordFilter(filters, for: .projects)
           bytes = try RecordExporter.export(
-            loaded.dataSet.projects.filter(filter.matches), format: exportFormat, verbatimCells: verbatimCells)
+            loaded.dataSet.projects.filter(filter.matches), format: format, verbatimCells: verbatimCells)
         case .activities:
           let filter = try RecordFilter(filters, for: .activities)
           bytes = try RecordExporter.export(
-            loaded.dataSet.activities.filter(filter.matches), format: exportFormat, verbatimCells: verbatimCells)
+            loaded.dataSet.activities.filter(filter.matches), format: format, verbatimCells: verbatimCells)
         }
       } catch {
         throw CommandFailure(message: "greensilk: \(error)", status: 1)
@@ -96,3 +89,7 @@ struct ExportCommand: ParsableCommand {
     }
   }
 }
+
+/// `--format`: any format `RecordExporter` writes, by its name; another
+/// name is an unusable argument (status 2), never a silent default.
+extension ExportFormat: ExpressibleByArgument {}

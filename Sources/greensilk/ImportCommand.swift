@@ -1,5 +1,6 @@
 import ArgumentParser
 import GreenSilkCore
+import GreenSilkRuntime
 
 #if canImport(Glibc)
   import Glibc
@@ -54,7 +55,7 @@ struct ImportAidDataCommand: ParsableCommand {
     try failing {
       let store = try data.openStore(readOnly: dryRun)
       let bytes = try ImportIO.read(file)
-      let loaded = try ImportIO.load(store)
+      let loaded = try DataOptions.load(store, warn: true)
       let progress = ProgressBar(enabled: bytes.count >= ProgressBar.largeFile)
       let plan: ImportPlan<Project>
       do {
@@ -133,27 +134,14 @@ enum ImportIO {
     }
   }
 
-  static func load(_ store: FileStore) throws -> LoadResult {
-    let loaded: LoadResult
-    do { loaded = try store.load() } catch { throw CommandFailure(message: "greensilk: \(error)", status: 2) }
-    for issue in loaded.issues { FileHandleOutput.standardError.writeLine("warning: \(issue)") }
-    return loaded
-  }
-
-  static func user() -> UserIdentity {
-    var environment: [String: String] = [:]
-    for name in ["USER", "LOGNAME", "SSH_CLIENT", "SSH_CONNECTION"] {
-      if let value = getenv(name), let text = String(validatingCString: value) { environment[name] = text }
-    }
-    return UserIdentity.current(environment: environment)
-  }
+  static func user() -> UserIdentity { UserIdentity.current(environment: Environment.snapshot()) }
 
   static func importRecords(
     file: String, format: RecordImportFormat, data: DataOptions, dryRun: Bool, verbatimCells: Bool = false
   ) throws {
     let store = try data.openStore(readOnly: dryRun)
     let bytes = try read(file)
-    let loaded = try load(store)
+    let loaded = try DataOptions.load(store, warn: true)
     let planned: RecordImportPlans
     do {
       planned = try RecordImporter.plan(
@@ -218,7 +206,7 @@ final class ProgressBar {
     let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
     FileHandleOutput.standardError.writeControl("\r")
     FileHandleOutput.standardError.write(
-      "[\(bar)] \(done * 100 / total)% \(ReportFormat.grouped(done))/\(ReportFormat.grouped(total)) rows")
+      "[\(bar)] \(done * 100 / total)% \(NumberText.integer(done))/\(NumberText.integer(total)) rows")
     shown = true
   }
 

@@ -22,13 +22,7 @@ struct ValidateCommand: ParsableCommand {
 
   func run() throws {
     try failing {
-      let store = try data.openStore(readOnly: true)
-      let result: LoadResult
-      do {
-        result = try store.load()
-      } catch {
-        throw CommandFailure(message: "greensilk: \(error)", status: 2)
-      }
+      let (store, result) = try data.load(readOnly: true)
       var problems = result.issues.map(\.description)
       for problem in RecordRules.check(result.dataSet) {
         let (file, line) = result.location(of: problem.file, id: problem.id, displayDirectory: store.displayDirectory)

@@ -1,6 +1,6 @@
 /// One change made in this session, enough to undo or redo it: the record
 /// before and after (nil before = created, nil after = deleted).
-public struct SessionChange<R: StampedRecord>: Sendable {
+public struct SessionChange<R: StampedRecord>: Hashable, Sendable {
   public var before: R?
   public var after: R?
   /// For the status line: "title of P-0042", "stage of P-0042".
@@ -14,7 +14,7 @@ public struct SessionChange<R: StampedRecord>: Sendable {
 }
 
 /// A change to either kind of editable record.
-public enum EditedRecord: Sendable {
+public enum EditedRecord: Hashable, Sendable {
   case project(SessionChange<Project>)
   case activity(SessionChange<EnvoyActivity>)
 
@@ -29,7 +29,7 @@ public enum EditedRecord: Sendable {
 /// The session's undo and redo stacks. Undo and redo are themselves saved
 /// through the store like any edit (revision-checked), so undoing cannot
 /// silently overwrite a colleague's later change.
-public struct ChangeHistory: Sendable {
+public struct ChangeHistory: Hashable, Sendable {
   public private(set) var undoStack: [EditedRecord] = []
   public private(set) var redoStack: [EditedRecord] = []
 

@@ -75,14 +75,3 @@ struct AidDataValues: Sendable {
   /// The value with surrounding spaces removed.
   func trimmed(_ column: AidDataColumn) -> String { self[column].trimmingSpaces() }
 }
-
-extension String {
-  /// Without leading and trailing spaces, tabs and line breaks.
-  func trimmingSpaces() -> String {
-    let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
-    guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
-      return ""
-    }
-    return String(self[first...last])
-  }
-}

@@ -121,8 +121,8 @@ public enum RecordImporter {
     }
     // Our array form has "[" and "]" on lines of their own and one record
     // per line between them, each but the last followed by a comma.
-    if let first = lines.first, trimmed(first.bytes) == Array("[".utf8) {
-      guard let last = lines.last, lines.count >= 2, trimmed(last.bytes) == Array("]".utf8) else {
+    if let first = lines.first, first.bytes.trimmingSpaces() == Array("[".utf8) {
+      guard let last = lines.last, lines.count >= 2, last.bytes.trimmingSpaces() == Array("]".utf8) else {
         throw ImportFailure(
           LoadIssue(
             file: displayPath, line: first.number,
@@ -130,7 +130,7 @@ public enum RecordImporter {
           ))
       }
       lines = lines.dropFirst().dropLast().map { line in
-        var body = trimmed(line.bytes)
+        var body = line.bytes.trimmingSpaces()
         if body.last == UInt8(ascii: ",") { body.removeLast() }
         return (line.number, ArraySlice(body))
       }
@@ -148,13 +148,6 @@ public enum RecordImporter {
       rows.append(SourceRow(line: line.number, json: .success(text), covered: nil))
     }
     return (file ?? .projects, rows)
-  }
-
-  static func trimmed(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
-    let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
-    guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) })
-    else { return [] }
-    return Array(bytes[first...last])
   }
 
   /// Projects have a stage; activities a kind.

@@ -184,10 +184,10 @@ public enum HTMLReportRenderer {
     })
   }
 
-  /// Coordinates with at most one decimal.
+  /// Coordinates with at most one decimal (`12`, `12.5`).
   static func number(_ value: Double) -> String {
-    let tenths = Int((value * 10).rounded())
-    return tenths % 10 == 0 ? String(tenths / 10) : ReportFormat.oneDecimal(value)
+    let text = NumberText.decimal(value, places: 1, grouping: false)
+    return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
   }
 
   // MARK: - Style

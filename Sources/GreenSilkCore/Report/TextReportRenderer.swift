@@ -194,14 +194,6 @@ public enum TextReportRenderer {
   }
 }
 
-extension String {
-  func trimmingTrailingSpaces() -> String {
-    var copy = self
-    while copy.last == " " { copy.removeLast() }
-    return copy
-  }
-}
-
 /// The JSON form of a report: the same sections, with numbers as numbers
 /// in bar charts and lines.
 public enum JSONReportRenderer {

@@ -1,7 +1,7 @@
 import GreenSilkCore
 
 /// A modal question or view drawn over the screen; it takes the keys.
-public enum Dialog: Sendable {
+public enum Dialog: Hashable, Sendable {
   case confirmDelete(DeleteTarget)
   case moveStage(MoveState)
   case conflict(ConflictState)
@@ -9,7 +9,7 @@ public enum Dialog: Sendable {
 }
 
 /// What a delete confirm is about.
-public enum DeleteTarget: Sendable {
+public enum DeleteTarget: Hashable, Sendable {
   case project(Project)
   case activity(EnvoyActivity)
 
@@ -24,7 +24,7 @@ public enum DeleteTarget: Sendable {
 
 /// The stage-move picker: the stages the rules allow from here, and a
 /// reason when the target needs one.
-public struct MoveState: Sendable {
+public struct MoveState: Hashable, Sendable {
   public var project: Project
   public var targets: [Stage]
   public var selected = 0
@@ -44,7 +44,7 @@ public struct MoveState: Sendable {
 /// A save refused because someone else changed the record: both versions
 /// field by field; the user keeps theirs, takes the other, or picks per
 /// field. Nothing is lost: Esc goes back to the form with every edit.
-public struct ConflictState: Sendable {
+public struct ConflictState: Hashable, Sendable {
   public struct Row: Hashable, Sendable {
     public var field: String
     public var mine: String?
@@ -62,7 +62,7 @@ public struct ConflictState: Sendable {
   public var form: FormState?
   public var message: String
 
-  public enum TheirVersion: Sendable {
+  public enum TheirVersion: Hashable, Sendable {
     case project(Project)
     case activity(EnvoyActivity)
   }

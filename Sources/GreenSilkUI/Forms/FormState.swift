@@ -3,7 +3,7 @@ import GreenSilkCore
 /// What a form edits: a project or an activity, the version it started
 /// from (`original`, nil for a new record) and the record the field texts
 /// are applied onto (`base`).
-public enum FormSubject: Sendable {
+public enum FormSubject: Hashable, Sendable {
   case project(base: Project, original: Project?)
   case activity(base: EnvoyActivity, original: EnvoyActivity?)
 
@@ -31,7 +31,7 @@ public enum FormSubject: Sendable {
 
 /// An open form: the fields' texts, the focus, the field being edited,
 /// and what is pending (a confirm to leave, a save in flight).
-public struct FormState: Sendable {
+public struct FormState: Hashable, Sendable {
   public var subject: FormSubject
   public var fields: [FormField]
   public var focus = 1
@@ -148,7 +148,7 @@ public struct FormState: Sendable {
   }
 
   /// A record ready to save, with the version it started from.
-  public enum Assembled: Sendable {
+  public enum Assembled: Hashable, Sendable {
     case project(Project, original: Project?)
     case activity(EnvoyActivity, original: EnvoyActivity?)
   }

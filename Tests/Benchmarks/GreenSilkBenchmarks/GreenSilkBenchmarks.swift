@@ -216,6 +216,8 @@ let benchmarks: @Sendable () -> Void = {
     if let fixture = saveFixture { try? FileManager.default.removeItem(atPath: fixture.directory) }
     saveFixture = nil
   }
+
+  mapBenchmarks()  // MapBenchmarks.swift
 }
 
 /// The pipeline table at 120x40 over 20k projects with `/` pressed and
