@@ -32,17 +32,25 @@ let package = Package(
     // Pure: renders into memory, never touches the tty.
     .target(
       name: "GreenSilkUI",
-      dependencies: ["GreenSilkCore", .product(name: "TOMLKit", package: "TOMLKit")]
+      dependencies: ["GreenSilkCore", .product(name: "TOMLKit", package: "TOMLKit")],
+      exclude: ["Map/NaturalEarth-NOTICE.md"]
+    ),
+    // The one runtime loop the dashboard, the kiosk and the tests share:
+    // events in, actions reduced, effects run, frames presented, over the
+    // `Terminal` protocol (ncurses in the app, in memory in the tests).
+    .target(
+      name: "GreenSilkRuntime",
+      dependencies: ["GreenSilkCore", "GreenSilkUI"]
     ),
     // The ncurses backend and the event loop: the only code touching the tty.
     .target(
       name: "GreenSilkTerminal",
-      dependencies: ["GreenSilkUI", "CNcursesw"]
+      dependencies: ["GreenSilkUI", "GreenSilkRuntime", "CNcursesw"]
     ),
     .executableTarget(
       name: "greensilk",
       dependencies: [
-        "GreenSilkCore", "GreenSilkUI", "GreenSilkTerminal",
+        "GreenSilkCore", "GreenSilkUI", "GreenSilkRuntime", "GreenSilkTerminal",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       // Release builds carry the Swift runtime and Foundation inside the
@@ -67,8 +75,12 @@ let package = Package(
       exclude: ["__Snapshots__"]
     ),
     .testTarget(
+      name: "GreenSilkRuntimeTests",
+      dependencies: ["GreenSilkRuntime"]
+    ),
+    .testTarget(
       name: "GreenSilkTerminalTests",
-      dependencies: ["GreenSilkTerminal", "CNcursesw"]
+      dependencies: ["GreenSilkTerminal", "GreenSilkRuntime", "CNcursesw"]
     ),
     // Drives the real binary in tmux and pseudo-terminals. Depends on the
     // executable so that `swift test` always builds it first.

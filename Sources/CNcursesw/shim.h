@@ -14,6 +14,7 @@
 #include <locale.h>
 #include <langinfo.h>
 #include <pty.h>
+#include <pthread.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -64,6 +65,35 @@ static inline const char *gs_codeset(void) { return nl_langinfo(CODESET); }
 extern int wcwidth(wchar_t c);
 static inline int gs_wcwidth(wchar_t c) { return wcwidth(c); }
 
+// The terminfo probe, before newterm. <term.h>, which declares these,
+// also defines every capability as a macro over the current terminal
+// (lines, columns, ...) that would clash with ordinary names, so only
+// these three are declared here.
+struct term;
+extern int setupterm(const char *term, int filedes, int *errret);
+extern struct term *set_curterm(struct term *nterm);
+extern int del_curterm(struct term *oterm);
+
+// Looks `type` up in terminfo without setting up a screen. OK: found;
+// `hardcopy` (hc) and `addressable` (has cup) say whether it can show a
+// full screen. ERR: not usable, `hardcopy` set when that is why (ncurses
+// refuses hard-copy terminals itself), else unknown or generic, or no
+// terminfo database at all.
+static inline int gs_probe_terminal(const char *type, int fd, int *hardcopy, int *addressable) {
+  int errret = 0;
+  *hardcopy = 0;
+  *addressable = 0;
+  if (setupterm(type, fd, &errret) != OK) {
+    *hardcopy = errret == 1;
+    return ERR;
+  }
+  *hardcopy = tigetflag("hc") == 1;
+  char *cup = tigetstr("cup");
+  *addressable = cup != NULL && cup != (char *)-1;
+  del_curterm(set_curterm(NULL));
+  return OK;
+}
+
 // ioctl is variadic, which Swift cannot call: read the window size here.
 // Returns 0 and sets rows/cols, or -1.
 static inline int gs_window_size(int fd, int *rows, int *cols) {
@@ -96,6 +126,25 @@ static inline int gs_install_signal_handler(int sig, void (*handler)(int), struc
 
 static inline int gs_restore_signal_handler(int sig, const struct sigaction *old) {
   return sigaction(sig, old, NULL);
+}
+
+// A process inherits its blocked signals from the thread that started it
+// (a libdispatch worker blocks nearly all of them), and a blocked signal
+// never reaches its handler. Unblocks `sig` in the calling thread;
+// returns 1 when it was blocked before, so it can be blocked again.
+static inline int gs_unblock_signal(int sig) {
+  sigset_t set, old;
+  sigemptyset(&set);
+  sigaddset(&set, sig);
+  if (pthread_sigmask(SIG_UNBLOCK, &set, &old) != 0) return 0;
+  return sigismember(&old, sig) == 1;
+}
+
+static inline void gs_block_signal(int sig) {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, sig);
+  pthread_sigmask(SIG_BLOCK, &set, NULL);
 }
 
 // A pseudo-terminal of the given size, for tests that run the backend on

@@ -1,24 +1,6 @@
 import Glibc
+import GreenSilkRuntime
 import GreenSilkUI
-
-/// Something the app's main loop must react to.
-public enum LoopEvent: Hashable, Sendable {
-  case key(Key)
-  /// The terminal has a new size; render a frame of this size (or a
-  /// "please enlarge the window" notice when it is too small).
-  case resize(Size)
-  /// SIGINT, SIGTERM, SIGHUP or SIGQUIT: quit (the terminal is restored
-  /// by `shutdown`, e.g. through `withTerminal`). SIGCONT: the loop has
-  /// already put the terminal back in shape; present a frame.
-  case signal(Int32)
-  /// A descriptor registered with `watch` has something to read.
-  case readable(Int32)
-  /// The terminal's input is gone (hang-up, closed pty); no more keys
-  /// will come, so the app should quit. Reported once.
-  case inputClosed
-  /// The timeout passed with nothing else to report.
-  case timeout
-}
 
 /// Why the loop could not start.
 public enum EventLoopError: Error, Equatable, Sendable {
@@ -33,19 +15,11 @@ public enum EventLoopError: Error, Equatable, Sendable {
 /// next timer. Idle costs nothing: with no timeout it sleeps in `poll`
 /// until something happens.
 ///
-///     try withTerminal { terminal in
-///       let loop = try EventLoop(terminal: terminal)
-///       while true {
-///         for event in loop.wait(timeout: .seconds(30)) { … }
-///         terminal.present(frame, theme: theme)
-///       }
-///     }
+/// `LiveTerminal` pairs it with the terminal for the runtime.
+///
+///     let loop = try EventLoop(terminal: terminal)
+///     for event in loop.wait(timeout: .seconds(30)) { … }
 public final class EventLoop {
-  /// The signals reported as `.signal` (SIGWINCH is handled inside and
-  /// reported as `.resize`). SIGTSTP needs no handler: raw mode turns
-  /// Ctrl-Z into a key.
-  public static let defaultSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGCONT]
-
   private let terminal: NcursesTerminal
   private let signals: SignalPipe
   private var watched: [Int32] = []
@@ -53,7 +27,7 @@ public final class EventLoop {
 
   /// Installs the signal handlers (replacing ncurses' own, which would
   /// exit the process from inside a signal handler).
-  public init(terminal: NcursesTerminal, signals: [Int32] = EventLoop.defaultSignals)
+  public init(terminal: NcursesTerminal, signals: [Int32] = TerminalEvent.reportedSignals)
     throws(EventLoopError)
   {
     self.terminal = terminal
@@ -80,7 +54,7 @@ public final class EventLoop {
   /// and returns everything that happened, in this order: signals, one
   /// resize (several coalesce into the last size), keys as typed, readable
   /// descriptors. Never returns an empty array.
-  public func wait(timeout: Duration?) -> [LoopEvent] {
+  public func wait(timeout: Duration?) -> [TerminalEvent] {
     let clock = ContinuousClock()
     let deadline = timeout.map { clock.now.advanced(by: max(.zero, $0)) }
     while true {
@@ -101,8 +75,8 @@ public final class EventLoop {
     }
   }
 
-  private func collect(_ fds: [pollfd]) -> [LoopEvent] {
-    var events: [LoopEvent] = []
+  private func collect(_ fds: [pollfd]) -> [TerminalEvent] {
+    var events: [TerminalEvent] = []
     var resized: Size?
     if fds[0].revents != 0 {
       for signal in signals.drain() {
@@ -118,7 +92,7 @@ public final class EventLoop {
         }
       }
     }
-    var keys: [LoopEvent] = []
+    var keys: [TerminalEvent] = []
     var next = 1
     if inputOpen {
       let revents = Int32(fds[next].revents)

@@ -1,5 +1,6 @@
 import CNcursesw
 import Glibc
+import GreenSilkRuntime
 import GreenSilkUI
 
 /// The terminal, through ncurses: the only code in GreenSilk that writes
@@ -12,6 +13,13 @@ import GreenSilkUI
 /// Opened with `newterm` rather than `initscr`: the two set up the same
 /// screen, but `initscr` calls `exit()` when `TERM` is unusable, where
 /// `newterm` returns an error the app can report after restoring nothing.
+/// A terminal that cannot move the cursor (`dumb`) or prints on paper
+/// (terminfo `hc`) is refused before ncurses touches the tty.
+///
+/// ncurses is never told a window larger than `DrawableArea.largest`: it
+/// keeps several cells of memory for every cell of the window, and a
+/// client may claim 65535x65535. Such a window reports its real `size`
+/// while ncurses keeps `DrawableArea.drawn(for:)`, the notice's corner.
 public final class NcursesTerminal {
   public let options: TerminalOptions
   /// The colour depth in use (terminal, `NO_COLOR` and options combined).
@@ -26,7 +34,8 @@ public final class NcursesTerminal {
   public let inputDescriptor: Int32
   /// The descriptor ncurses writes to (for the window size).
   public let outputDescriptor: Int32
-  /// The screen size in cells, updated on resize.
+  /// The window's size in cells, updated on resize (the real one, even
+  /// when it is too large to draw).
   public private(set) var size: Size
 
   private let screen: OpaquePointer
@@ -40,7 +49,6 @@ public final class NcursesTerminal {
   private var drawStyles: [Style: (attributes: attr_t, pair: Int32)] = [:]
   private var lastFrame: Buffer?
   private var needsFullRepaint = true
-  private var cursor: Point?
   private var wideText: [wchar_t] = Array(repeating: 0, count: 8)
   private var isShutDown = false
 
@@ -68,8 +76,15 @@ public final class NcursesTerminal {
       close(output)
       throw .notATerminal
     }
-    let type = options.terminalType ?? TerminalOptions.environment("TERM") ?? "unknown"
-    guard let screen = newterm(type, outputFile, inputFile) else {
+    let type = options.terminalType ?? Environment.value("TERM") ?? "unknown"
+    do {
+      try Self.probe(type, descriptor: output)
+    } catch {
+      fclose(inputFile)
+      fclose(outputFile)
+      throw error
+    }
+    guard let screen = Self.newScreen(type, output: outputFile, input: inputFile, descriptor: output) else {
       fclose(inputFile)
       fclose(outputFile)
       throw .unsupportedTerminal(type: type)
@@ -98,6 +113,7 @@ public final class NcursesTerminal {
     curs_set(0)
     colorDepth = Self.startColors(options, pairs: &pairs)
     size = Self.windowSize()
+    windowSizeChanged()
     // Clear the screen now, so the first frame is drawn on a clean slate.
     refresh()
   }
@@ -148,12 +164,6 @@ public final class NcursesTerminal {
     clearok(gs_stdscr(), true)
   }
 
-  /// Shows the cursor at `point` (a text field), or hides it (nil).
-  public func setCursor(_ point: Point?) {
-    cursor = point
-    curs_set(point == nil ? 0 : 1)
-  }
-
   // MARK: - Input and size
 
   /// Every key ncurses has ready, without waiting (`wget_wch` until ERR).
@@ -172,20 +182,25 @@ public final class NcursesTerminal {
     return keys
   }
 
-  /// Re-reads the window size from the tty (after SIGWINCH) and tells
-  /// ncurses, and returns the new size. Never fails: a size it cannot read
-  /// leaves the old one.
+  /// Re-reads the window size from the tty (after SIGWINCH), gives
+  /// ncurses the part of it to draw (`DrawableArea.drawn(for:)`), and
+  /// returns the new size. Never fails: a size it cannot read leaves the
+  /// old one.
   @discardableResult
   public func windowSizeChanged() -> Size {
     guard !isShutDown else { return size }
     var rows: Int32 = 0
     var columns: Int32 = 0
-    if gs_window_size(outputDescriptor, &rows, &columns) == 0, rows > 0, columns > 0,
-      rows != size.height || columns != size.width
-    {
-      resizeterm(rows, columns)
+    if gs_window_size(outputDescriptor, &rows, &columns) == 0, rows > 0, columns > 0 {
+      size = Size(width: Int(columns), height: Int(rows))
     }
-    size = Self.windowSize()
+    let drawn = DrawableArea.drawn(for: size)
+    if drawn != Self.windowSize() {
+      // resize_term, not resizeterm: the latter also queues a KEY_RESIZE,
+      // which would report this resize a second time (or, at start-up,
+      // a resize that never happened).
+      resize_term(Int32(drawn.height), Int32(drawn.width))
+    }
     invalidate()
     return size
   }
@@ -311,9 +326,6 @@ public final class NcursesTerminal {
   }
 
   private func flush() {
-    if let cursor {
-      wmove(gs_stdscr(), Int32(cursor.y), Int32(cursor.x))
-    }
     wrefresh(gs_stdscr())
   }
 
@@ -333,6 +345,46 @@ public final class NcursesTerminal {
     }
   }
 
+  /// Refuses a terminal type that cannot show a screen, before ncurses
+  /// touches the tty: unknown (or generic), printing on paper (terminfo
+  /// `hc`), or unable to move the cursor (`dumb`).
+  private static func probe(_ type: String, descriptor: Int32) throws(TerminalError) {
+    var hardcopy: Int32 = 0
+    var addressable: Int32 = 0
+    let found = gs_probe_terminal(type, descriptor, &hardcopy, &addressable) == OK
+    if hardcopy != 0 { throw .unusableTerminal(type: type, reason: "it is a hard-copy terminal") }
+    guard found else { throw .unsupportedTerminal(type: type) }
+    if addressable == 0 { throw .unusableTerminal(type: type, reason: "it cannot move the cursor") }
+  }
+
+  /// `newterm`, told a size it can draw. It allocates its screens at the
+  /// size it finds (LINES and COLUMNS when set, else the tty's), and a
+  /// client may claim 65535x65535: gigabytes, or a failure. For the
+  /// length of the call LINES and COLUMNS hold `DrawableArea.drawn(for:)`
+  /// of the tty's size; the values before are put back (`$EDITOR` and
+  /// any other child sees the environment it would have seen).
+  private static func newScreen(
+    _ type: String, output: UnsafeMutablePointer<FILE>, input: UnsafeMutablePointer<FILE>, descriptor: Int32
+  ) -> OpaquePointer? {
+    var rows: Int32 = 0
+    var columns: Int32 = 0
+    guard gs_window_size(descriptor, &rows, &columns) == 0, rows > 0, columns > 0 else {
+      return newterm(type, output, input)
+    }
+    let drawn = DrawableArea.drawn(for: Size(width: Int(columns), height: Int(rows)))
+    let names = ["LINES", "COLUMNS"]
+    let saved = names.map { name in getenv(name).map { String(cString: $0) } }
+    setenv("LINES", String(drawn.height), 1)
+    setenv("COLUMNS", String(drawn.width), 1)
+    defer {
+      for (name, value) in zip(names, saved) {
+        if let value { setenv(name, value, 1) } else { unsetenv(name) }
+      }
+    }
+    return newterm(type, output, input)
+  }
+
+  /// The size ncurses is drawing.
   private static func windowSize() -> Size {
     var rows: Int32 = 0
     var columns: Int32 = 0

@@ -23,11 +23,15 @@ private func signalPipeHandler(_ signal: Int32) {
 
 /// Turns signals into bytes on a pipe that `poll()` can wait on, next to
 /// the terminal and any other descriptor (the self-pipe trick). Handlers
-/// do nothing else, so all real work happens in the loop, on one thread.
+/// do nothing else, so all real work happens in the loop, on one thread
+/// (the one that set the pipe up: the signals are unblocked there).
 final class SignalPipe {
   let readEnd: Int32
   private let writeEnd: Int32
   private var previous: [(Int32, sigaction)] = []
+  /// Signals that were blocked when the pipe was set up (and are again
+  /// after `close`).
+  private var wereBlocked: [Int32] = []
 
   /// Installs handlers for `signals`. Only one pipe may exist at a time.
   init(signals: [Int32]) throws(EventLoopError) {
@@ -46,6 +50,7 @@ final class SignalPipe {
       if gs_install_signal_handler(signal, signalPipeHandler, &old) == 0 {
         previous.append((signal, old))
       }
+      if gs_unblock_signal(signal) == 1 { wereBlocked.append(signal) }
     }
   }
 
@@ -71,7 +76,9 @@ final class SignalPipe {
       var old = old
       gs_restore_signal_handler(signal, &old)
     }
+    for signal in wereBlocked { gs_block_signal(signal) }
     previous = []
+    wereBlocked = []
     signalPipeWriteEnd = -1
     Glibc.close(readEnd)
     Glibc.close(writeEnd)

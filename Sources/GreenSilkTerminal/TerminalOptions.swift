@@ -1,4 +1,5 @@
 import Glibc
+import GreenSilkRuntime
 import GreenSilkUI
 
 /// How to open the terminal. The defaults are what the app wants on the
@@ -33,7 +34,7 @@ public struct TerminalOptions: Sendable {
     device: Device = .controllingTerminal,
     terminalType: String? = nil,
     maximumColorDepth: ColorDepth? = nil,
-    noColor: String? = TerminalOptions.environment("NO_COLOR"),
+    noColor: String? = Environment.value("NO_COLOR"),
     forceASCII: Bool = false,
     escapeDelay: Int32 = 25
   ) {
@@ -44,28 +45,30 @@ public struct TerminalOptions: Sendable {
     self.forceASCII = forceASCII
     self.escapeDelay = escapeDelay
   }
-
-  /// An environment variable, nil when unset.
-  public static func environment(_ name: String) -> String? {
-    getenv(name).map { String(cString: $0) }
-  }
 }
 
-/// Why the terminal could not be opened.
+/// Why the terminal could not be opened. Each is an unusable setup: the
+/// commands exit with status 2.
 public enum TerminalError: Error, Equatable, Sendable, CustomStringConvertible {
-  /// Output is not a terminal (piped or redirected).
+  /// Input or output is not a terminal (piped or redirected).
   case notATerminal
   /// The device path could not be opened.
   case cannotOpen(path: String, errno: Int32)
-  /// ncurses refused the terminal type (unknown `TERM`, or one without
-  /// cursor addressing such as `dumb`).
+  /// ncurses does not know the terminal type (no terminfo entry).
   case unsupportedTerminal(type: String)
+  /// The terminal is known but cannot show a full screen (`dumb`, or a
+  /// hard-copy terminal); `reason` says why.
+  case unusableTerminal(type: String, reason: String)
 
   public var description: String {
     switch self {
-    case .notATerminal: "standard output is not a terminal"
+    case .notATerminal:
+      "standard input and output must be a terminal for the screen (the headless commands need none)"
     case .cannotOpen(let path, let code): "cannot open \(path): \(String(cString: strerror(code)))"
-    case .unsupportedTerminal(let type): "terminal type '\(type)' is not usable (unknown, or it cannot move the cursor)"
+    case .unsupportedTerminal(let type):
+      "terminal type '\(type)' is not known here; set TERM to your terminal's type (e.g. xterm-256color)"
+    case .unusableTerminal(let type, let reason):
+      "terminal type '\(type)' cannot show the screen: \(reason); set TERM to a full-screen terminal type (e.g. xterm-256color)"
     }
   }
 }

@@ -31,6 +31,25 @@ struct DataOptions: ParsableArguments {
     }
     return FileStore(directory: path, readOnly: readOnly)
   }
+
+  /// Opens the store and loads it (see `load(_:warn:)`).
+  func load(readOnly: Bool = false, warn: Bool = false) throws -> (store: FileStore, loaded: LoadResult) {
+    let store = try openStore(readOnly: readOnly)
+    return (store, try Self.load(store, warn: warn))
+  }
+
+  /// Loads the data; a directory that cannot be used at all fails with
+  /// status 2. With `warn`, each line that did not load is printed on
+  /// standard error as `warning: FILE:LINE: reason` (commands that carry
+  /// on with the rest; `validate` prints them as its result instead).
+  static func load(_ store: FileStore, warn: Bool) throws -> LoadResult {
+    let loaded: LoadResult
+    do { loaded = try store.load() } catch { throw CommandFailure(message: "greensilk: \(error)", status: 2) }
+    if warn {
+      for issue in loaded.issues { FileHandleOutput.standardError.writeLine("warning: \(issue)") }
+    }
+    return loaded
+  }
 }
 
 extension ParsableCommand {

@@ -32,9 +32,7 @@ struct GenerateCommand: ParsableCommand {
       if FileSystem.exists(FileSystem.join(out, "projects.jsonl")) {
         throw CommandFailure(message: "greensilk: \(out) already holds a data set; choose an empty directory", status: 2)
       }
-      let reference = try data.openStore(readOnly: true)
-      let loaded: LoadResult
-      do { loaded = try reference.load() } catch { throw CommandFailure(message: "greensilk: \(error)", status: 2) }
+      let loaded = try data.load(readOnly: true).loaded
       let generator = SyntheticGenerator(
         projects: projects, activities: activities, seed: seed, today: today.flatMap { Day($0) } ?? Day.today())
       let tables = loaded.dataSet

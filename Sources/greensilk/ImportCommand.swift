@@ -1,5 +1,6 @@
 import ArgumentParser
 import GreenSilkCore
+import GreenSilkRuntime
 
 #if canImport(Glibc)
   import Glibc
@@ -54,7 +55,7 @@ struct ImportAidDataCommand: ParsableCommand {
     try failing {
       let store = try data.openStore(readOnly: dryRun)
       let bytes = try ImportIO.read(file)
-      let loaded = try ImportIO.load(store)
+      let loaded = try DataOptions.load(store, warn: true)
       let progress = ProgressBar(enabled: bytes.count >= ProgressBar.largeFile)
       let plan: ImportPlan<Project>
       do {
@@ -90,9 +91,13 @@ struct ImportCSVCommand: ParsableCommand {
   @OptionGroup var data: DataOptions
   @Argument(help: ArgumentHelp("A CSV file from `greensilk export`.", valueName: "file.csv")) var file: String
   @Flag(help: "Print the summary of what would change; write nothing.") var dryRun = false
+  @Flag(help: "Take every cell as it is: the file was exported with --verbatim-cells (no ' in front of formula-like cells to take off).")
+  var verbatimCells = false
 
   func run() throws {
-    try failing { try ImportIO.importRecords(file: file, format: .csv, data: data, dryRun: dryRun) }
+    try failing {
+      try ImportIO.importRecords(file: file, format: .csv, data: data, dryRun: dryRun, verbatimCells: verbatimCells)
+    }
   }
 }
 
@@ -129,29 +134,19 @@ enum ImportIO {
     }
   }
 
-  static func load(_ store: FileStore) throws -> LoadResult {
-    let loaded: LoadResult
-    do { loaded = try store.load() } catch { throw CommandFailure(message: "greensilk: \(error)", status: 2) }
-    for issue in loaded.issues { FileHandleOutput.standardError.write("warning: \(issue)\n") }
-    return loaded
-  }
+  static func user() -> UserIdentity { UserIdentity.current(environment: Environment.snapshot()) }
 
-  static func user() -> UserIdentity {
-    var environment: [String: String] = [:]
-    for name in ["USER", "LOGNAME", "SSH_CLIENT", "SSH_CONNECTION"] {
-      if let value = getenv(name), let text = String(validatingCString: value) { environment[name] = text }
-    }
-    return UserIdentity.current(environment: environment)
-  }
-
-  static func importRecords(file: String, format: RecordImportFormat, data: DataOptions, dryRun: Bool) throws {
+  static func importRecords(
+    file: String, format: RecordImportFormat, data: DataOptions, dryRun: Bool, verbatimCells: Bool = false
+  ) throws {
     let store = try data.openStore(readOnly: dryRun)
     let bytes = try read(file)
-    let loaded = try load(store)
+    let loaded = try DataOptions.load(store, warn: true)
     let planned: RecordImportPlans
     do {
       planned = try RecordImporter.plan(
-        bytes: bytes, format: format, displayPath: file, data: loaded.dataSet, user: user(), now: Timestamp.now())
+        bytes: bytes, format: format, displayPath: file, data: loaded.dataSet, user: user(), now: Timestamp.now(),
+        verbatimCells: verbatimCells)
     } catch {
       throw CommandFailure(message: "\(error)", status: 1)
     }
@@ -164,8 +159,8 @@ enum ImportIO {
   /// Prints the problems and notes, writes the plan (unless a dry run)
   /// and prints the summary. Exit status 1 when rows were skipped.
   static func finish<R: StoredRecord>(_ plan: ImportPlan<R>, store: FileStore, dryRun: Bool) throws {
-    for problem in plan.problems { FileHandleOutput.standardError.write("\(problem)\n") }
-    for note in plan.notes { FileHandleOutput.standardError.write("note: \(note)\n") }
+    for problem in plan.problems { FileHandleOutput.standardError.writeLine("\(problem)") }
+    for note in plan.notes { FileHandleOutput.standardError.writeLine("note: \(note)") }
     if !dryRun {
       do {
         if !plan.changes.isEmpty { try store.apply(plan.changes, audit: plan.audit) }
@@ -209,15 +204,16 @@ final class ProgressBar {
     let width = 30
     let filled = done * width / total
     let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+    FileHandleOutput.standardError.writeControl("\r")
     FileHandleOutput.standardError.write(
-      "\r[\(bar)] \(done * 100 / total)% \(ReportFormat.grouped(done))/\(ReportFormat.grouped(total)) rows")
+      "[\(bar)] \(done * 100 / total)% \(NumberText.integer(done))/\(NumberText.integer(total)) rows")
     shown = true
   }
 
   func finish() {
     guard shown else { return }
     // Carriage return and erase the line: the summary starts clean.
-    FileHandleOutput.standardError.write("\r\u{1B}[K")
+    FileHandleOutput.standardError.writeControl("\r\u{1B}[K")
     shown = false
   }
 }

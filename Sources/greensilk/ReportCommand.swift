@@ -51,10 +51,7 @@ struct ReportCommand: ParsableCommand {
 
   func run() throws {
     try failing {
-      let store = try data.openStore(readOnly: true)
-      let result: LoadResult
-      do { result = try store.load() } catch { throw CommandFailure(message: "greensilk: \(error)", status: 2) }
-      for issue in result.issues { FileHandleOutput.standardError.write("warning: \(issue)\n") }
+      let (store, result) = try data.load(readOnly: true, warn: true)
       let audit = (try? AuditLog.read(store).entries) ?? []
       let options = ReportOptions(
         asOf: asOf.flatMap { Day($0) } ?? Day.today(),

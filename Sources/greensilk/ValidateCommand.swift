@@ -22,19 +22,13 @@ struct ValidateCommand: ParsableCommand {
 
   func run() throws {
     try failing {
-      let store = try data.openStore(readOnly: true)
-      let result: LoadResult
-      do {
-        result = try store.load()
-      } catch {
-        throw CommandFailure(message: "greensilk: \(error)", status: 2)
-      }
+      let (store, result) = try data.load(readOnly: true)
       var problems = result.issues.map(\.description)
       for problem in RecordRules.check(result.dataSet) {
         let (file, line) = result.location(of: problem.file, id: problem.id, displayDirectory: store.displayDirectory)
         problems.append(LoadIssue(file: file, line: line, reason: problem.message + " [\(problem.rule)]").description)
       }
-      for problem in problems { FileHandleOutput.standardOutput.write(problem + "\n") }
+      for problem in problems { FileHandleOutput.standardOutput.writeLine(problem) }
       let data = result.dataSet
       if problems.isEmpty {
         if !quiet {
@@ -42,7 +36,7 @@ struct ValidateCommand: ParsableCommand {
             "\(store.displayDirectory): OK — \(data.projects.count) projects, \(data.activities.count) envoy activities, \(data.countries.count) countries, \(data.meta.label.rawValue) data\n")
         }
       } else {
-        FileHandleOutput.standardError.write("\(store.displayDirectory): \(problems.count) problem(s)\n")
+        FileHandleOutput.standardError.writeLine("\(store.displayDirectory): \(problems.count) problem(s)")
         throw ExitCode(1)
       }
     }

@@ -73,6 +73,24 @@ final class PseudoTerminalProcess {
     close(master)
   }
 
+  /// Changes the terminal's size, as a terminal emulator does when its
+  /// window is resized: the kernel sends SIGWINCH to the program.
+  func resize(rows: UInt16, columns: UInt16) {
+    var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
+    _ = ioctl(master, UInt(TIOCSWINSZ), &size)
+  }
+
+  /// The program's resident memory in kilobytes (`VmRSS`), nil once it
+  /// is gone. Reads what it wrote first, so that a full pty buffer does
+  /// not hold it still.
+  func residentKilobytes() -> Int? {
+    drain(wait: 0)
+    guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+      let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") })
+    else { return nil }
+    return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
+  }
+
   /// Types `text` (keys as the terminal would send them).
   func send(_ text: String) {
     let bytes = Array(text.utf8)

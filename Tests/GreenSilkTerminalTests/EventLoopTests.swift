@@ -1,4 +1,5 @@
 import Glibc
+import GreenSilkRuntime
 import GreenSilkTerminal
 import GreenSilkUI
 import Testing
@@ -22,7 +23,7 @@ struct EventLoopTests {
   }
 
   /// Waits until the loop reports something other than a timeout.
-  private func next(_ loop: EventLoop) -> [LoopEvent] {
+  private func next(_ loop: EventLoop) -> [TerminalEvent] {
     // The timeout only stops a broken test from hanging.
     loop.wait(timeout: .seconds(10))
   }

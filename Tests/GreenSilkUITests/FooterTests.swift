@@ -51,30 +51,8 @@ struct KeyHintsTests {
   }
 }
 
-@Suite("Numbers and spans")
-struct NumberTextTests {
-  @Test func integers() {
-    #expect(NumberText.integer(0) == "0")
-    #expect(NumberText.integer(999) == "999")
-    #expect(NumberText.integer(1_000) == "1,000")
-    #expect(NumberText.integer(-1_234_567) == "-1,234,567")
-    #expect(NumberText.integer(1_234_567, grouping: false) == "1234567")
-    #expect(NumberText.integer(.min) == "-9,223,372,036,854,775,808")
-  }
-
-  @Test func decimals() {
-    #expect(NumberText.decimal(3.14159, places: 2) == "3.14")
-    #expect(NumberText.decimal(2.5, places: 0) == "3")
-    #expect(NumberText.decimal(-0.05, places: 1) == "-0.1")
-    #expect(NumberText.decimal(1234.5) == "1,234.5")
-    #expect(NumberText.decimal(.nan) == "?")
-    #expect(NumberText.decimal(1e300) == ">9e15")
-    #expect(NumberText.compact(42) == "42")
-    #expect(NumberText.compact(10.25) == "10.3")
-    #expect(NumberText.percent(1.324) == "132%")
-    #expect(NumberText.percent(.infinity) == "?%")
-  }
-
+@Suite("Spans")
+struct SpanHighlightTests {
   @Test func highlighting() {
     let spans = Span.highlighting("Wind farm", matches: [5..<9, 0..<1, 20..<30], style: .text, matchStyle: Style(.match))
     #expect(spans == [Span("W", role: .match), Span("ind "), Span("farm", role: .match)])

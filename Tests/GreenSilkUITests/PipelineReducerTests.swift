@@ -52,7 +52,7 @@ struct PipelineReducerTests {
   /// kanban just enough to show it.
   @Test func kanbanScrollsToTheFocusedColumn() {
     var driver = Self.pipeline()
-    let shown = { (d: AppDriver) in PipelineLayout(d.state.pipeline, in: PipelineLayout.body(for: d.state.size)).shownColumns }
+    let shown = { (d: AppDriver) in PipelineLayout(d.state.pipeline, in: AppView.body(for: d.state.size)).shownColumns }
     #expect(shown(driver) == 0..<4)
     driver.press(.right)
     #expect(shown(driver) == 1..<5)
@@ -72,7 +72,7 @@ struct PipelineReducerTests {
     var driver = Self.pipeline()
     driver.press(.character("v"))
     #expect(driver.state.pipeline.mode == .table)
-    let rows = PipelineLayout(driver.state.pipeline, in: PipelineLayout.body(for: driver.state.size)).tableRows
+    let rows = PipelineLayout(driver.state.pipeline, in: AppView.body(for: driver.state.size)).tableRows
     #expect(rows == 18)
     driver.press(.home)
     for _ in 0..<30 { driver.press(.down) }

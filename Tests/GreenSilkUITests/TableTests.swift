@@ -1,6 +1,7 @@
 import SnapshotTesting
 import Testing
 
+import GreenSilkCore
 @testable import GreenSilkUI
 
 /// Counts calls of the row closure, to prove the table is lazy.

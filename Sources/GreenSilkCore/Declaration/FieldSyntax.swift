@@ -240,7 +240,7 @@ public enum FieldSyntax {
 
   public static func text(_ amount: Double?) -> String {
     guard let amount else { return "" }
-    return amount.rounded() == amount && abs(amount) < 1e15 ? ReportFormat.grouped(Int(amount)) : String(amount)
+    return amount.rounded() == amount && abs(amount) < 1e15 ? NumberText.integer(Int(amount)) : String(amount)
   }
 
   public static func text(_ day: Day?) -> String { day?.description ?? "" }

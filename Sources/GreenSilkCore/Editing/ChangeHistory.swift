@@ -86,7 +86,7 @@ extension SessionChange: RecordChangeStep where R: EditableRecord {
 /// The session's undo and redo stacks. Undo and redo are themselves saved
 /// through the store like any edit (revision-checked), so undoing cannot
 /// silently overwrite a colleague's later change.
-public struct ChangeHistory: Sendable {
+public struct ChangeHistory: Hashable, Sendable {
   public private(set) var undoStack: [EditedRecord] = []
   public private(set) var redoStack: [EditedRecord] = []
 

@@ -77,7 +77,7 @@ public struct ImportSummary: Sendable, Equatable {
 
   static func lines(_ rows: [(String, Int)]) -> String {
     let width = rows.map(\.0.count).max() ?? 0
-    let numbers = rows.map { ReportFormat.grouped($0.1) }
+    let numbers = rows.map { NumberText.integer($0.1) }
     let numberWidth = numbers.map(\.count).max() ?? 0
     var out = ""
     for (index, row) in rows.enumerated() {

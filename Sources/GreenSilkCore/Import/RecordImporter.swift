@@ -23,14 +23,16 @@ public enum RecordImportPlans: Sendable {
 /// CSV updates touch only the fields the file has columns for: a column
 /// deleted in the spreadsheet loses nothing.
 public enum RecordImporter {
+  /// `verbatimCells`: the CSV was exported with `--verbatim-cells`, so its
+  /// cells are taken as they are (see `CSVCellGuard`).
   public static func plan(
     bytes: [UInt8], format: RecordImportFormat, displayPath: String, data: DataSet, user: UserIdentity,
-    now: Timestamp
+    now: Timestamp, verbatimCells: Bool = false
   ) throws(ImportFailure) -> RecordImportPlans {
     let rows: [SourceRow]
     let file: DataFile
     switch format {
-    case .csv: (file, rows) = try csvRows(bytes, displayPath: displayPath)
+    case .csv: (file, rows) = try csvRows(bytes, displayPath: displayPath, verbatimCells: verbatimCells)
     case .json: (file, rows) = try jsonRows(bytes, displayPath: displayPath)
     }
     let source = format == .csv ? "GreenSilk CSV export" : "GreenSilk JSON export"
@@ -51,14 +53,16 @@ public enum RecordImporter {
 
   // MARK: - CSV
 
-  static func csvRows(_ bytes: [UInt8], displayPath: String) throws(ImportFailure) -> (DataFile, [SourceRow]) {
+  static func csvRows(
+    _ bytes: [UInt8], displayPath: String, verbatimCells: Bool = false
+  ) throws(ImportFailure) -> (DataFile, [SourceRow]) {
     let document = CSVDocument(bytes: bytes)
     guard let headerRow = document.rows.first else {
       throw ImportFailure(LoadIssue(file: displayPath, line: 0, reason: "empty file; expected a header row"))
     }
     let header: [String]
     do {
-      header = try document.fields(of: headerRow)
+      header = try document.cells(of: headerRow, verbatim: verbatimCells)
     } catch {
       throw ImportFailure(LoadIssue(file: displayPath, line: error.line, reason: "header row: \(error.reason)"))
     }
@@ -82,7 +86,7 @@ public enum RecordImporter {
     var rows: [SourceRow] = []
     for row in document.rows.dropFirst() {
       do throws(CSVRowProblem) {
-        let cells = try document.fields(of: row)
+        let cells = try document.cells(of: row, verbatim: verbatimCells)
         guard cells.count == header.count else {
           throw CSVRowProblem(line: row.line, reason: "\(cells.count) columns, the header has \(header.count)")
         }
@@ -117,8 +121,8 @@ public enum RecordImporter {
     }
     // Our array form has "[" and "]" on lines of their own and one record
     // per line between them, each but the last followed by a comma.
-    if let first = lines.first, trimmed(first.bytes) == Array("[".utf8) {
-      guard let last = lines.last, lines.count >= 2, trimmed(last.bytes) == Array("]".utf8) else {
+    if let first = lines.first, first.bytes.trimmingSpaces() == Array("[".utf8) {
+      guard let last = lines.last, lines.count >= 2, last.bytes.trimmingSpaces() == Array("]".utf8) else {
         throw ImportFailure(
           LoadIssue(
             file: displayPath, line: first.number,
@@ -126,7 +130,7 @@ public enum RecordImporter {
           ))
       }
       lines = lines.dropFirst().dropLast().map { line in
-        var body = trimmed(line.bytes)
+        var body = line.bytes.trimmingSpaces()
         if body.last == UInt8(ascii: ",") { body.removeLast() }
         return (line.number, ArraySlice(body))
       }
@@ -144,13 +148,6 @@ public enum RecordImporter {
       rows.append(SourceRow(line: line.number, json: .success(text), covered: nil))
     }
     return (file ?? .projects, rows)
-  }
-
-  static func trimmed(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
-    let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
-    guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) })
-    else { return [] }
-    return Array(bytes[first...last])
   }
 
   /// Projects have a stage; activities a kind.

@@ -68,9 +68,12 @@ public struct CountryCode: Hashable, Comparable, Sendable, CustomStringConvertib
   public static func < (lhs: CountryCode, rhs: CountryCode) -> Bool { lhs.packed < rhs.packed }
 }
 
-/// The six economic corridors of the Belt and Road (DESIGN.md §2). Their
-/// names, aliases and member countries come from `corridors.jsonl` and
-/// `corridor-countries.jsonl`, each with a source.
+/// The six economic corridors of the Belt and Road named in the
+/// cooperation plan: New Eurasian Land Bridge, China–Mongolia–Russia,
+/// China–Central Asia–West Asia, China–Indochina Peninsula,
+/// China–Pakistan, Bangladesh–China–India–Myanmar (DECISIONS.md, "Domain":
+/// a closed set). Their names, aliases and member countries come from
+/// `corridors.jsonl` and `corridor-countries.jsonl`, each with a source.
 public enum CorridorCode: String, FileEnum, Comparable {
   case nelb = "NELB"
   case cmrec = "CMREC"

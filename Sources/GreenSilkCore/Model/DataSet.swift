@@ -2,7 +2,7 @@
 /// envoy activities and program totals, each array sorted by id as in
 /// its file. Value type: the UI keeps one, replaces it on reload, and
 /// applies its own saves to it.
-public struct DataSet: Sendable {
+public struct DataSet: Equatable, Sendable {
   public var meta: DataSetMeta
   public var countries: [Country] { didSet { reindexCountries() } }
   public var corridors: [Corridor]

@@ -76,14 +76,14 @@ public enum ReportBuilder {
   static func summarySection(_ p: Portfolio, _ data: DataSet) -> ReportSection {
     let green = p.budgetByInstrumentUSD.filter { $0.key.isGreen }.values.reduce(0, +)
     let rows: [[String]] = [
-      ["Projects tracked", ReportFormat.grouped(p.projectCount)],
-      ["Key projects tracked (plan: 25)", ReportFormat.grouped(p.keyProjectsTracked)],
-      ["In implementation", ReportFormat.grouped(p.count(.implementation))],
-      ["Red-light projects", ReportFormat.grouped(p.byLight.red)],
-      ["Overdue milestones", ReportFormat.grouped(p.overdue.count)],
-      ["Budget with a USD figure", "USD " + ReportFormat.money(p.budgetUSD)],
-      ["  of which green instruments", "USD " + ReportFormat.money(green)],
-      ["Envoy activities / participants", "\(ReportFormat.grouped(p.envoys.activityCount)) / \(ReportFormat.grouped(p.envoys.participants))"],
+      ["Projects tracked", NumberText.integer(p.projectCount)],
+      ["Key projects tracked (plan: 25)", NumberText.integer(p.keyProjectsTracked)],
+      ["In implementation", NumberText.integer(p.count(.implementation))],
+      ["Red-light projects", NumberText.integer(p.byLight.red)],
+      ["Overdue milestones", NumberText.integer(p.overdue.count)],
+      ["Budget with a USD figure", "USD " + NumberText.money(p.budgetUSD)],
+      ["  of which green instruments", "USD " + NumberText.money(green)],
+      ["Envoy activities / participants", "\(NumberText.integer(p.envoys.activityCount)) / \(NumberText.integer(p.envoys.participants))"],
     ]
     return ReportSection(
       id: "summary", title: "Summary",
@@ -147,7 +147,7 @@ public enum ReportBuilder {
       [
         c.code.rawValue, String(c.projectCount), String(c.byStage[.implementation] ?? 0),
         String(c.byLight.green), String(c.byLight.yellow), String(c.byLight.red),
-        ReportFormat.money(c.budgetUSD), ReportFormat.grouped(c.envoyParticipants),
+        NumberText.money(c.budgetUSD), NumberText.integer(c.envoyParticipants),
       ]
     }
     return ReportSection(
@@ -208,10 +208,10 @@ public enum ReportBuilder {
     for step in steps { counts[step.from + "→" + step.to, default: (step.from, step.to, 0)].count += 1 }
     let order = { (name: String) -> Int in Stage(rawValue: name)?.index ?? (name == "(new)" ? -1 : Stage.allCases.count) }
     let countRows = counts.values.sorted { (order($0.from), order($0.to)) < (order($1.from), order($1.to)) }
-      .map { [$0.from, $0.to, ReportFormat.grouped($0.count)] }
+      .map { [$0.from, $0.to, NumberText.integer($0.count)] }
     var blocks: [ReportBlock] = [
       .paragraph(
-        "\(ReportFormat.grouped(moves.count)) stage movement\(moves.count == 1 ? "" : "s") recorded in the audit log between \(since) and \(options.asOf) (\"(new)\": the project entered the data set, by hand or by import)."
+        "\(NumberText.integer(moves.count)) stage movement\(moves.count == 1 ? "" : "s") recorded in the audit log between \(since) and \(options.asOf) (\"(new)\": the project entered the data set, by hand or by import)."
       ),
       .table(ReportTable(headers: ["From", "To", "Movements"], alignments: [.left, .left, .right], rows: countRows)),
     ]
@@ -222,7 +222,7 @@ public enum ReportBuilder {
     if steps.count > movementRowLimit {
       blocks.append(
         .paragraph(
-          "… and \(ReportFormat.grouped(steps.count - movementRowLimit)) more; the audit log (audit.jsonl in the data directory) lists them all."))
+          "… and \(NumberText.integer(steps.count - movementRowLimit)) more; the audit log (audit.jsonl in the data directory) lists them all."))
     }
     return ReportSection(id: "movements", title: title, blocks: blocks)
   }
@@ -263,14 +263,14 @@ public enum ReportBuilder {
 
   /// At most `limit` characters, with "…" when cut.
   static func shorten(_ text: String, to limit: Int) -> String {
-    let flat = text.singleLine()
+    let flat = text.withLineBreaksAsSpaces()
     return flat.count <= limit ? flat : String(flat.prefix(limit - 1)) + "…"
   }
 
   static func indicatorSection(_ p: Portfolio) -> ReportSection {
     var blocks: [ReportBlock] = []
     for goal in p.indicators {
-      let mean = goal.meanProgress.map(ReportFormat.percent) ?? "—"
+      let mean = goal.meanProgress.map { NumberText.percent($0) } ?? "—"
       blocks.append(
         .paragraph(
           "Toward \(goal.goal.rawValue): \(goal.indicators.count) indicators, \(goal.measured) measured, \(goal.reached) at or past target; mean progress \(mean)."
@@ -280,7 +280,7 @@ public enum ReportBuilder {
           let i = status.indicator
           return [
             status.projectID, i.title, i.unit, number(i.baseline), number(i.target), i.actual.map(number) ?? "—",
-            i.progress.map(ReportFormat.percent) ?? "—",
+            i.progress.map { NumberText.percent($0) } ?? "—",
           ]
         }
         blocks.append(
@@ -295,16 +295,16 @@ public enum ReportBuilder {
 
   static func envoySection(_ p: Portfolio, _ data: DataSet, _ options: ReportOptions) -> ReportSection {
     let e = p.envoys
-    let yearRows = e.byYear.map { [String($0.year), String($0.activities), ReportFormat.grouped($0.participants)] }
+    let yearRows = e.byYear.map { [String($0.year), String($0.activities), NumberText.integer($0.participants)] }
     let countryRows = e.byCountry.prefix(options.topCountries).map {
-      [$0.country.description, data.countryName($0.country), ReportFormat.grouped($0.participants)]
+      [$0.country.description, data.countryName($0.country), NumberText.integer($0.participants)]
     }
-    let focusRows = e.byFocus.map { [$0.focus.label, String($0.activities), ReportFormat.grouped($0.participants)] }
+    let focusRows = e.byFocus.map { [$0.focus.label, String($0.activities), NumberText.integer($0.participants)] }
     return ReportSection(
       id: "envoys", title: "Green Silk Road Envoys Program (event records)",
       blocks: [
         .paragraph(
-          "\(e.activityCount) activities, \(ReportFormat.grouped(e.participants)) participants from \(e.countries) countries (summed from event records; see the official totals below)."
+          "\(e.activityCount) activities, \(NumberText.integer(e.participants)) participants from \(e.countries) countries (summed from event records; see the official totals below)."
         ),
         .line(
           ReportLine(
@@ -333,7 +333,7 @@ public enum ReportBuilder {
   }
 
   static func number(_ value: Double) -> String {
-    value.rounded() == value && abs(value) < 1e15 ? ReportFormat.grouped(Int(value)) : ReportFormat.oneDecimal(value)
+    value.rounded() == value && abs(value) < 1e15 ? NumberText.integer(Int(value)) : NumberText.decimal(value, places: 1, grouping: false)
   }
 
   static func unquote(_ json: String?) -> String? {

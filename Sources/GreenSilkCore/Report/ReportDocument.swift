@@ -83,35 +83,3 @@ public struct ReportLine: Sendable {
   }
 }
 
-/// Number formatting shared by the report forms.
-public enum ReportFormat {
-  /// 1234567 → "1,234,567".
-  public static func grouped(_ value: Int) -> String {
-    let digits = String(abs(value))
-    var out = ""
-    for (index, character) in digits.enumerated() {
-      if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
-      out.append(character)
-    }
-    return value < 0 ? "-" + out : out
-  }
-
-  /// 12_300_000 → "12.3 M", 2_100_000_000 → "2.1 bn".
-  public static func money(_ value: Double) -> String {
-    let magnitude = abs(value)
-    if magnitude >= 1e9 { return oneDecimal(value / 1e9) + " bn" }
-    if magnitude >= 1e6 { return oneDecimal(value / 1e6) + " M" }
-    if magnitude >= 1e3 { return oneDecimal(value / 1e3) + " k" }
-    return String(Int(value.rounded()))
-  }
-
-  public static func oneDecimal(_ value: Double) -> String {
-    let tenths = Int((value * 10).rounded())
-    let sign = tenths < 0 ? "-" : ""
-    return sign + String(abs(tenths) / 10) + "." + String(abs(tenths) % 10)
-  }
-
-  public static func percent(_ fraction: Double) -> String {
-    String(Int((fraction * 100).rounded())) + "%"
-  }
-}

@@ -22,8 +22,8 @@ public enum RecordChange<Record: StoredRecord>: Sendable {
 /// Someone else changed the record since it was read: the save is refused
 /// and nothing is written. Carries the version on disk so that the user can
 /// compare it with theirs field by field.
-public struct StoreConflict: Error, Sendable, CustomStringConvertible {
-  public enum Kind: Sendable, Equatable {
+public struct StoreConflict: Error, Hashable, Sendable, CustomStringConvertible {
+  public enum Kind: Hashable, Sendable {
     /// On disk at `revision`, not the revision the edit started from.
     case changed(revision: Int)
     /// Deleted on disk since it was read.

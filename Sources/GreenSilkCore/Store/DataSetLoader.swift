@@ -1,7 +1,7 @@
 /// The outcome of reading a data directory: the data that loaded, every
 /// problem found on the way, and the identity of each file read (so a
 /// watcher can tell when to reload).
-public struct LoadResult: Sendable {
+public struct LoadResult: Equatable, Sendable {
   public var dataSet: DataSet
   public var issues: [LoadIssue]
   public var fileIdentities: [String: FileSystem.Identity]

@@ -16,7 +16,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
 }
 
 /// The data directory on disk: plain UTF-8 files, one JSON record per
-/// line, sorted by id (DESIGN.md §4). The store's guarantees:
+/// line, sorted by id (DECISIONS.md, "The file store"). The store's guarantees:
 /// - a save is atomic (temporary file, fsync, rename, fsync of the
 ///   directory) and serialised across processes by an advisory lock;
 /// - a save based on a stale revision is refused as a conflict, naming

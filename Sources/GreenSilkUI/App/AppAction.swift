@@ -2,7 +2,9 @@ import GreenSilkCore
 
 /// What happened, as the reducer hears it: input, time, data and theme
 /// events. Named after the event, not the intended effect.
-public enum AppAction: Sendable {
+public enum AppAction: Equatable, Sendable {
+  /// The terminal is open: its size, and whether it shows ASCII only.
+  case terminalOpened(Size, asciiOnly: Bool)
   case keyPressed(Key)
   case resized(Size)
   case clockTicked(LocalTime)
@@ -18,7 +20,7 @@ public enum AppAction: Sendable {
 }
 
 /// What became of an edit the runtime ran against the store.
-public enum EditOutcome: Sendable {
+public enum EditOutcome: Equatable, Sendable {
   /// Saved (created, updated, deleted, moved): the change for the undo
   /// stack, and a verb for the status line.
   case saved(EditedRecord, verb: String)
@@ -32,7 +34,7 @@ public enum EditOutcome: Sendable {
 
 /// What the runtime must do after a reduce: the reducer itself never
 /// touches files or the terminal.
-public enum AppEffect: Sendable {
+public enum AppEffect: Equatable, Sendable {
   case quit
   case cycleTheme
   case reloadData
@@ -42,14 +44,11 @@ public enum AppEffect: Sendable {
   case delete(AnyEditableRecord)
   /// Revert a session change (undo when `undo`, else redo).
   case revert(EditedRecord, undo: Bool)
+  /// The undo and redo stacks changed: keep them for the next session
+  /// (`UndoJournal`).
+  case persistHistory
   /// Edit this text in `$EDITOR` (the runtime suspends the screen).
   case openExternalEditor(String)
   /// The draft was restored or refused: remove its file.
   case discardDraft
-
-  /// Whether the effect ends the program (tests and the runtime check it).
-  public var isQuit: Bool {
-    if case .quit = self { return true }
-    return false
-  }
 }

@@ -4,6 +4,10 @@ import GreenSilkCore
 public enum AppReducer {
   public static func reduce(_ state: inout AppState, _ action: AppAction) -> [AppEffect] {
     switch action {
+    case .terminalOpened(let size, let asciiOnly):
+      state.size = size
+      if asciiOnly { state.settings.glyphs = .ascii }
+      return []
     case .keyPressed(let key):
       return keyPressed(key, &state)
     case .resized(let size):
@@ -33,7 +37,10 @@ public enum AppReducer {
       return []
     case .editFinished(let outcome):
       editFinished(outcome, &state)
-      return []
+      switch outcome {
+      case .saved, .reverted: return [.persistHistory]
+      case .conflict, .failed: return []  // nothing written, history unchanged
+      }
     case .externalEditorFinished(let text):
       externalEditorFinished(text, &state)
       return []
@@ -73,8 +80,8 @@ public enum AppReducer {
     case .escape, .character("?"), .character("q"), .function(1), .enter: state.help = nil
     case .down, .character("j"): state.help = (state.help ?? 0) + 1
     case .up, .character("k"): state.help = max(0, (state.help ?? 0) - 1)
-    case .pageDown, .character(" "): state.help = (state.help ?? 0) + pageRows(state)
-    case .pageUp: state.help = max(0, (state.help ?? 0) - pageRows(state))
+    case .pageDown, .character(" "): state.help = (state.help ?? 0) + AppView.helpPageRows(state)
+    case .pageUp: state.help = max(0, (state.help ?? 0) - AppView.helpPageRows(state))
     case .ctrl("c"): return perform(.quit, &state)
     default: break
     }
@@ -119,8 +126,6 @@ public enum AppReducer {
     scrollPipelineToSelection(&state)
     return []
   }
-
-  static func pageRows(_ state: AppState) -> Int { max(1, state.size.height - 8) }
 
   // MARK: - Commands
 

@@ -3,7 +3,7 @@ import GreenSilkCore
 /// Everything the dashboard shows, as one value. Only `reduce` changes it;
 /// views read it and write cells, so any screen can be driven and
 /// snapshotted without a terminal (`AppDriver`).
-public struct AppState: Sendable {
+public struct AppState: Equatable, Sendable {
   public var context: DataContext
   public var screen: Screen = .overview
   /// Where Esc goes back to from the project detail.

@@ -19,9 +19,9 @@ public enum AppView {
       TooSmallNotice.render(in: area, into: &buffer, minimum: minimumSize)
       return
     }
-    let rows = Layout.vertical([.length(1), .fill(1), .length(1), .length(1)]).split(area)
-    TitleBar.render(state, in: rows[0], into: &buffer)
-    let body = rows[1]
+    let rows = regions(of: area)
+    DashboardTitle.render(state, in: rows.title, into: &buffer)
+    let body = rows.body
     switch state.screen {
     case .overview: OverviewScreen.render(state, in: body, into: &buffer)
     case .corridors: CorridorsScreen.render(state, in: body, into: &buffer)
@@ -30,21 +30,44 @@ public enum AppView {
     case .envoys: EnvoysScreen.render(state, in: body, into: &buffer)
     }
     if let form = state.form { FormView.render(state, form, in: body, into: &buffer) }
-    StatusBar.render(state, in: rows[2], into: &buffer)
+    StatusBar.render(state, in: rows.status, into: &buffer)
     let glyphs = state.settings.glyphs
     let hints = state.form != nil ? KeyMap.formHints : KeyMap.footer(for: KeyContext(state.screen))
-    KeyHints(fitting(KeyMap.spelled(hints, for: glyphs), width: rows[3].width), glyphs: glyphs).render(in: rows[3], into: &buffer)
+    KeyHints(fitting(KeyMap.spelled(hints, for: glyphs), width: rows.footer.width), glyphs: glyphs).render(in: rows.footer, into: &buffer)
     if let dialog = state.dialog { DialogView.render(state, dialog, in: body, into: &buffer) }
-    if let scroll = state.help {
-      let sections = KeyMap.helpSections(current: KeyContext(state.screen)).map {
-        HelpOverlay.Section($0.title, KeyMap.spelled($0.bindings, for: state.settings.glyphs))
-      }
-      HelpOverlay(sections: sections, glyphs: state.settings.glyphs)
-        .title("Keys — GreenSilk")
-        .closeHint("? or Esc closes")
-        .scrollOffset(scroll)
-        .render(in: body, into: &buffer)
+    if let scroll = state.help { helpOverlay(state).scrollOffset(scroll).render(in: body, into: &buffer) }
+  }
+
+  /// The dashboard's rows: title bar, the screen's body, status line, footer.
+  struct Regions {
+    var title: Rect
+    var body: Rect
+    var status: Rect
+    var footer: Rect
+  }
+
+  static func regions(of area: Rect) -> Regions {
+    let rows = Layout.vertical([.length(1), .fill(1), .length(1), .length(1)]).split(area)
+    return Regions(title: rows[0], body: rows[1], status: rows[2], footer: rows[3])
+  }
+
+  /// Where the current screen is drawn in a window of `size`: what the
+  /// reducers lay out to page by what is on screen and keep the cursor
+  /// visible, so that they and the view always agree.
+  public static func body(for size: Size) -> Rect { regions(of: Rect(size: size)).body }
+
+  /// The `?` overlay for the state (not yet scrolled).
+  static func helpOverlay(_ state: AppState) -> HelpOverlay {
+    let sections = KeyMap.helpSections(current: KeyContext(state.screen)).map {
+      HelpOverlay.Section($0.title, KeyMap.spelled($0.bindings, for: state.settings.glyphs))
     }
+    return HelpOverlay(sections: sections, glyphs: state.settings.glyphs).title("Keys — GreenSilk").closeHint("? or Esc closes")
+  }
+
+  /// Rows of help a page key moves by: what the overlay shows at this
+  /// size, less one row kept in view for context.
+  static func helpPageRows(_ state: AppState) -> Int {
+    max(1, helpOverlay(state).visibleRows(in: body(for: state.size)) - 1)
   }
 }
 
@@ -65,31 +88,21 @@ extension AppView {
   }
 }
 
-/// The top row: product, screens, the data set's label and date, clock.
-enum TitleBar {
+/// The dashboard's title row: the product and the screens (all of them
+/// when there is room, else the current one), then `TitleBar`'s right
+/// side.
+enum DashboardTitle {
   static func render(_ state: AppState, in area: Rect, into buffer: inout Buffer) {
-    buffer.fill(area, with: Cell(" ", style: Style(.titleBar)))
-    let meta = state.data.meta
-    var right: [Span] = []
-    if meta.label != .real {
-      right.append(Span(" " + meta.label.label.uppercased() + " DATA ", role: .badge))
-      right.append(Span(" ", role: .titleBar))
-    }
-    if let asOf = meta.asOf { right.append(Span("as of \(asOf)  ", role: .titleBar)) }
-    right.append(Span(state.clock.hourMinute + " ", role: .titleBar))
-    let rightWidth = Span.columns(of: right)
-    var left: [Span] = [Span(" GreenSilk ", style: Style(.titleBar, emphasis: .bold))]
-    let wide = area.width - rightWidth >= 70
+    let right = TitleBar.right(meta: state.data.meta, clock: state.clock.hourMinute)
+    var left: [Span] = [TitleBar.product]
+    let wide = area.width - Span.columns(of: right) >= 70
     for screen in Screen.allCases where wide || screen == state.screen {
       // Brackets mark the current screen even where colour cannot (mono).
       let current = screen == state.screen
       let text = current ? "[\(screen.rawValue) \(screen.title)]" : " \(screen.rawValue) \(screen.title) "
       left.append(Span(text, style: current ? Style(.title, emphasis: .selected) : Style(.titleBar)))
     }
-    let leftWidth = buffer.put(Span.truncate(left, toWidth: max(0, area.width - rightWidth - 1)), x: area.x, y: area.y, maxWidth: area.width)
-    if leftWidth + rightWidth < area.width {
-      buffer.put(right, x: area.maxX - rightWidth, y: area.y, maxWidth: rightWidth)
-    }
+    TitleBar.render(left: left, right: right, in: area, into: &buffer)
   }
 }
 

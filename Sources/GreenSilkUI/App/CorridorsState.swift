@@ -2,7 +2,7 @@ import GreenSilkCore
 
 /// The corridor screen: a list of the six corridors, and the selected
 /// corridor's projects in a table the user can enter.
-public struct CorridorsState: Sendable {
+public struct CorridorsState: Equatable, Sendable {
   public enum Focus: Sendable { case list, table }
   public var selected = 0
   public var focus: Focus = .list

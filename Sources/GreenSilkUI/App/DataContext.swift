@@ -3,7 +3,7 @@ import Synchronization
 
 /// The loaded data and everything derived from it. Derived values are
 /// computed here, once per data change (or day change), never per frame.
-public struct DataContext: Sendable {
+public struct DataContext: Equatable, Sendable {
   public let data: DataSet
   public let portfolio: Portfolio
   /// Problems found while loading (shown on request, counted in the title).
@@ -27,6 +27,12 @@ public struct DataContext: Sendable {
 
   /// Whether on-screen figures must carry an "illustrative"/"synthetic" label.
   public var labelIsWarning: Bool { data.meta.label != .real }
+
+  /// Equal data, problems and day: the portfolio is derived from the data
+  /// and the day, and the search index is a cache of the data.
+  public static func == (a: DataContext, b: DataContext) -> Bool {
+    a.today == b.today && a.issues == b.issues && a.data == b.data
+  }
 }
 
 /// Holds a search index built on first use; copies of a `DataContext`

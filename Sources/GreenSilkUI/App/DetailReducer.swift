@@ -23,6 +23,6 @@ extension AppReducer {
   static func detailLayout(_ state: AppState) -> ProjectDetailLayout? {
     guard let id = state.detail.projectID, let project = state.data.project(id: id) else { return nil }
     return ProjectDetailLayout(
-      project, context: state.context, area: PipelineLayout.body(for: state.size), glyphs: state.settings.glyphs)
+      project, context: state.context, area: AppView.body(for: state.size), glyphs: state.settings.glyphs)
   }
 }

@@ -19,9 +19,4 @@ extension AppReducer {
       state.envoys.table.keepSelectionVisible(visibleRows: rows, rowCount: count)
     }
   }
-
-  /// Whether the envoys screen shows everything at once at this size.
-  static func isFull(_ size: Size) -> Bool {
-    size.width >= EnvoysState.fullSize.width && size.height >= EnvoysState.fullSize.height
-  }
 }

@@ -36,10 +36,17 @@ public struct EnvoyYear: Hashable, Sendable {
   public var participants: Int
 }
 
+/// A calendar month.
+public struct YearMonth: Hashable, Sendable {
+  public var year: Int
+  /// 1-12.
+  public var month: Int
+}
+
 /// The envoys screen: the activity table (newest first), which part is
 /// shown on a small window, and everything the charts and the totals
 /// panel need, derived once per data change.
-public struct EnvoysState: Sendable {
+public struct EnvoysState: Equatable, Sendable {
   /// From this size on the screen shows everything at once and `view`
   /// no longer matters.
   public static let fullSize = Size(width: 120, height: 38)
@@ -54,7 +61,7 @@ public struct EnvoysState: Sendable {
   /// Activities per month, oldest first, ending with the current month.
   public private(set) var months: [Double] = []
   /// The year and month of `months[0]`.
-  public private(set) var firstMonth: (year: Int, month: Int) = (0, 1)
+  public private(set) var firstMonth = YearMonth(year: 0, month: 1)
   /// Countries by participants, most first.
   public private(set) var countries: [EnvoyCountryRow] = []
   /// Official reports on the Envoys program, newest first.
@@ -94,7 +101,7 @@ public struct EnvoysState: Sendable {
 
   private mutating func deriveSeries(_ summary: EnvoySummary, today: Day) {
     months = summary.perMonth.map { Double($0.activities) }
-    firstMonth = summary.perMonth.first.map { ($0.year, $0.month) } ?? (today.year, today.month)
+    firstMonth = summary.perMonth.first.map { YearMonth(year: $0.year, month: $0.month) } ?? YearMonth(year: today.year, month: today.month)
     var byYear: [Int: (activities: Int, participants: Int)] = [:]
     for entry in summary.byYear { byYear[entry.year] = (entry.activities, entry.participants) }
     let first = summary.byYear.first?.year ?? today.year

@@ -5,7 +5,7 @@ extension AppReducer {
   static func pipelineCommand(_ command: Command, _ state: inout AppState) {
     var pipeline = state.pipeline
     let context = state.context
-    let layout = PipelineLayout(pipeline, in: PipelineLayout.body(for: state.size))
+    let layout = PipelineLayout(pipeline, in: AppView.body(for: state.size))
     switch command {
     case .startFilter:
       pipeline.isEditingQuery = true
@@ -68,7 +68,7 @@ extension AppReducer {
   /// widgets would otherwise pin the cursor to the last row when moving
   /// back up, since they never write their scroll back).
   static func scrollPipelineToSelection(_ state: inout AppState) {
-    let layout = PipelineLayout(state.pipeline, in: PipelineLayout.body(for: state.size))
+    let layout = PipelineLayout(state.pipeline, in: AppView.body(for: state.size))
     var pipeline = state.pipeline
     pipeline.table.keepSelectionVisible(visibleRows: layout.tableRows, rowCount: pipeline.visible.count)
     for column in pipeline.columns.indices {

@@ -83,7 +83,7 @@ public struct PipelineFacets: Hashable, Sendable {
 /// The pipeline screen's state. The visible list is derived (sort →
 /// facets → filter) when one of those or the data changes, and kept:
 /// rendering never sorts or filters.
-public struct PipelineState: Sendable {
+public struct PipelineState: Equatable, Sendable {
   public var mode: PipelineMode = .kanban
   public var query = ""
   public var isEditingQuery = false
@@ -122,7 +122,11 @@ public struct PipelineState: Sendable {
   /// The results of the queries typed so far, each query a prefix of the
   /// next: typing a character rescans only the last result, and a
   /// backspace gets the previous one back without scanning at all.
-  private var queryResults: [(query: String, rows: [Int32])] = []
+  private var queryResults: [QueryResult] = []
+  private struct QueryResult: Equatable {
+    var query: String
+    var rows: [Int32]
+  }
   /// Enough for any query typed by hand; a longer one starts over.
   private static let keptQueryResults = 48
 
@@ -187,7 +191,7 @@ public struct PipelineState: Sendable {
     if let last = queryResults.last, last.query == query { return last.rows }
     let rows = context.search.filter(query, candidates: queryResults.last?.rows ?? faceted)
     if queryResults.count == Self.keptQueryResults { queryResults.removeFirst() }
-    queryResults.append((query, rows))
+    queryResults.append(QueryResult(query: query, rows: rows))
     return rows
   }
 

@@ -64,4 +64,16 @@ public enum Role: String, CaseIterable, Hashable, Sendable {
   case overlay
   case bigDigits = "big_digits"
   case ticker
+  // The map: outlines, the selected corridor's countries, the other
+  // corridors' routes while one is selected (the selected one and all of
+  // them otherwise take their corridor's series colour), and project
+  // markers by traffic light (foreground only, unlike light_*, so a
+  // marker keeps its shape in every theme)
+  case mapLand = "map_land"
+  case mapMember = "map_member"
+  case mapRoute = "map_route"
+  case mapMarkerGreen = "map_marker_green"
+  case mapMarkerYellow = "map_marker_yellow"
+  case mapMarkerRed = "map_marker_red"
+  case mapMarkerNone = "map_marker_none"
 }

@@ -220,7 +220,7 @@ extension AppReducer {
     let field = form.fields[form.focus]
     var cleaned = text
     while cleaned.hasSuffix("\n") { cleaned.removeLast() }
-    form.fields[form.focus].text = field.kind.isMultiline ? cleaned : cleaned.singleLine()
+    form.fields[form.focus].text = field.kind.isMultiline ? cleaned : cleaned.withLineBreaksAsSpaces()
     form.editor = nil
     form.validateField(form.focus, context: FormContext(countryNames: state.data.countryNames))
     state.form = form

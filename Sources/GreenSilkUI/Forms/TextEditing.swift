@@ -58,7 +58,7 @@ public struct TextEditing: Hashable, Sendable {
 
   /// Replaces everything (a pick, a completion, text back from $EDITOR).
   public mutating func replace(with text: String) {
-    characters = Array(multiline ? text : text.singleLine())
+    characters = Array(multiline ? text : text.withLineBreaksAsSpaces())
     cursor = characters.count
   }
 

@@ -88,7 +88,9 @@ public struct KioskState: Sendable {
 }
 
 /// What happens to a kiosk.
-public enum KioskAction: Sendable {
+public enum KioskAction: Equatable, Sendable {
+  /// The terminal is open: its size, and whether it shows ASCII only.
+  case terminalOpened(Size, asciiOnly: Bool)
   /// Time passed: monotonic seconds (possibly accelerated) and the clock.
   case ticked(now: Double, clock: LocalTime)
   case keyPressed(Key)
@@ -102,6 +104,9 @@ public enum KioskAction: Sendable {
 public enum KioskReducer {
   public static func reduce(_ state: inout KioskState, _ action: KioskAction) {
     switch action {
+    case .terminalOpened(let size, let asciiOnly):
+      state.app.size = size
+      if asciiOnly { state.app.settings.glyphs = .ascii }
     case .ticked(let now, let clock):
       state.now = now
       if clock.day != state.app.clock.day {

@@ -33,18 +33,13 @@ public enum KioskView {
     return buffer
   }
 
+  /// The title row: the page's title, and the clock in bold (read from
+  /// across the room), to the second when the config asks.
   static func header(_ state: KioskState, in area: Rect, into buffer: inout Buffer) {
-    buffer.fill(area, with: Cell(" ", style: Style(.titleBar)))
-    let meta = state.app.data.meta
     let clock = state.config.clockSeconds ? state.app.clock.hourMinuteSecond : state.app.clock.hourMinute
-    var right: [Span] = []
-    if meta.label != .real { right.append(Span(" " + meta.label.label.uppercased() + " DATA ", role: .badge)) }
-    if let asOf = meta.asOf { right.append(Span("  as of \(asOf)", role: .titleBar)) }
-    right.append(Span("  " + clock + " ", style: Style(.titleBar, emphasis: .bold)))
-    let left = [Span(" GreenSilk ", style: Style(.titleBar, emphasis: .bold)), Span(" " + state.page.title + " ", style: Style(.title, emphasis: .selected))]
-    let rightWidth = Span.columns(of: right)
-    buffer.put(Span.truncate(left, toWidth: max(0, area.width - rightWidth - 1)), x: area.x, y: area.y, maxWidth: area.width)
-    if rightWidth < area.width { buffer.put(right, x: area.maxX - rightWidth, y: area.y, maxWidth: rightWidth) }
+    let left = [TitleBar.product, Span(" " + state.page.title + " ", style: Style(.title, emphasis: .selected))]
+    let right = TitleBar.right(meta: state.app.data.meta, clock: clock, clockStyle: Style(.titleBar, emphasis: .bold))
+    TitleBar.render(left: left, right: right, in: area, into: &buffer)
   }
 
   static func page(_ state: KioskState, in area: Rect, into buffer: inout Buffer) {

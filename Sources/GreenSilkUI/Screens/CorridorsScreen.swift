@@ -55,13 +55,9 @@ enum CorridorsScreen {
   }
 
   /// Project rows the table shows in a window of `size` (what PgUp and
-  /// PgDn move by): the body is the window less the title bar, status
-  /// line and footer.
+  /// PgDn move by).
   static func tableRows(in size: Size) -> Int {
-    let body = Rect(x: 0, y: 0, width: size.width, height: max(0, size.height - 3))
-    let table = layout(body).table
-    // Border and header.
-    return max(1, table.height - 3)
+    Table.rows(inPanel: layout(AppView.body(for: size)).table)
   }
 
   static func render(_ state: AppState, in area: Rect, into buffer: inout Buffer) {

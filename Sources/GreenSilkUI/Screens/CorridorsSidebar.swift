@@ -94,7 +94,7 @@ enum CorridorsSidebar {
     let gaugeRow = summary.budgetUSD > 0 && inner.height > lines.count ? 1 : 0
     for (row, line) in lines.prefix(inner.height - gaugeRow).enumerated() {
       let rect = inner.row(row)
-      let value = line.amount > 0 ? ReportFormat.money(line.amount) : ScreenMarks.none(glyphs)
+      let value = line.amount > 0 ? NumberText.money(line.amount) : ScreenMarks.none(glyphs)
       let valueStyle = line.amount > 0 ? line.style : Style(.muted)
       let valueWidth = TextWidth.columns(of: value)
       buffer.put(line.label, in: rect.splitRight(valueWidth + 1).rest, style: line.style, ellipsis: glyphs.ellipsis)

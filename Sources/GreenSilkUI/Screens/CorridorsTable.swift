@@ -54,7 +54,7 @@ enum CorridorsTable {
   /// because it is not summed with the others.
   static func budgetCell(_ budget: Budget?, none: String) -> TableCell {
     if let usd = budget?.totalUSD { return TableCell(Presentation.usd(usd)) }
-    if let budget, let amount = budget.amount { return TableCell(budget.currency + " " + ReportFormat.money(amount), role: .muted) }
+    if let budget, let amount = budget.amount { return TableCell(budget.currency + " " + NumberText.money(amount), role: .muted) }
     return TableCell(none, role: .muted)
   }
 }

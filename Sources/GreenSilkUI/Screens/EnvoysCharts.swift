@@ -151,7 +151,7 @@ enum EnvoysCharts {
   }
 
   /// The year and month `count` months after `start`.
-  static func month(_ start: (year: Int, month: Int), plus count: Int) -> (Int, Int) {
+  static func month(_ start: YearMonth, plus count: Int) -> (Int, Int) {
     let index = start.year * 12 + start.month - 1 + count
     return (index / 12, index % 12 + 1)
   }

@@ -9,18 +9,53 @@ import GreenSilkCore
 /// beside it. Smaller windows show the totals and the table, and switch
 /// the lower part to the charts (`v`) or to one activity (Enter).
 enum EnvoysScreen {
+  /// Whether a window of `size` shows everything at once
+  /// (`EnvoysState.fullSize` or more).
+  static func showsEverything(_ size: Size) -> Bool {
+    size.width >= EnvoysState.fullSize.width && size.height >= EnvoysState.fullSize.height
+  }
+
   static func render(_ state: AppState, in area: Rect, into buffer: inout Buffer) {
-    if AppReducer.isFull(state.size) {
+    if showsEverything(state.size) {
       renderFull(state, in: area, into: &buffer)
     } else {
       renderCompact(state, in: area, into: &buffer)
     }
   }
 
+  /// Where the activity table is drawn in the body `area`: the view draws
+  /// it there, and PgUp and PgDn move by its rows (`tableRows`).
+  static func tableArea(_ state: AppState, in area: Rect) -> Rect {
+    showsEverything(state.size) ? fullBottom(state, in: fullRows(state, in: area)[2])[0] : compactRows(state, in: area)[1]
+  }
+
+  /// Data rows the activity table shows at the state's size (what a page
+  /// up or down moves by).
+  static func tableRows(_ state: AppState) -> Int {
+    Table.rows(inPanel: tableArea(state, in: AppView.body(for: state.size)))
+  }
+
+  /// The compact table view: the totals (without sources) above the table.
+  static func compactRows(_ state: AppState, in area: Rect) -> [Rect] {
+    Layout.vertical([.length(EnvoysTotals.height(state, withSources: false)), .fill(1)]).split(area)
+  }
+
+  /// Everything at once: totals and the per-year chart, the per-month
+  /// strip, then the table beside the side panels.
+  static func fullRows(_ state: AppState, in area: Rect) -> [Rect] {
+    Layout.vertical([.length(EnvoysTotals.height(state, withSources: true)), .length(monthlyHeight), .fill(1)]).split(area)
+  }
+
+  /// The lower row of the full view: the table, and the side panels.
+  static func fullBottom(_ state: AppState, in row: Rect) -> [Rect] {
+    let sideWidth = min(60, max(44, row.width * 9 / 25))
+    return Layout.horizontal([.fill(1), .length(sideWidth)]).split(row)
+  }
+
   static func renderCompact(_ state: AppState, in area: Rect, into buffer: inout Buffer) {
     switch state.envoys.view {
     case .table:
-      let rows = Layout.vertical([.length(EnvoysTotals.height(state, withSources: false)), .fill(1)]).split(area)
+      let rows = compactRows(state, in: area)
       EnvoysTotals.render(state, in: rows[0], into: &buffer, withSources: false)
       EnvoysTable.render(state, in: rows[1], into: &buffer, focused: true)
     case .charts:
@@ -36,15 +71,13 @@ enum EnvoysScreen {
   }
 
   static func renderFull(_ state: AppState, in area: Rect, into buffer: inout Buffer) {
-    let rows = Layout.vertical([.length(EnvoysTotals.height(state, withSources: true)), .length(monthlyHeight), .fill(1)])
-      .split(area)
+    let rows = fullRows(state, in: area)
     let top = Layout.horizontal([.length(min(area.width * 3 / 5, EnvoysTotals.width(state))), .fill(1)]).split(rows[0])
     EnvoysTotals.render(state, in: top[0], into: &buffer, withSources: true)
     EnvoysCharts.yearly(state, in: top[1], into: &buffer)
     EnvoysCharts.monthly(state, in: rows[1], into: &buffer)
 
-    let sideWidth = min(60, max(44, area.width * 9 / 25))
-    let bottom = Layout.horizontal([.fill(1), .length(sideWidth)]).split(rows[2])
+    let bottom = fullBottom(state, in: rows[2])
     let showsActivity = state.envoys.view == .activity
     EnvoysTable.render(state, in: bottom[0], into: &buffer, focused: !showsActivity)
     if showsActivity {
@@ -58,15 +91,6 @@ enum EnvoysScreen {
 
   /// The per-month strip: two rows of sparkline and the year axis.
   static let monthlyHeight = 5
-
-  /// Data rows the activity table shows at the state's size (what a page
-  /// up or down moves by).
-  static func tableRows(_ state: AppState) -> Int {
-    let body = state.size.height - 3
-    let full = AppReducer.isFull(state.size)
-    let above = full ? EnvoysTotals.height(state, withSources: true) + monthlyHeight : EnvoysTotals.height(state, withSources: false)
-    return max(1, body - above - 3)
-  }
 
   /// What an empty value shows as: a dash that ASCII terminals have.
   static func none(_ glyphs: GlyphSet) -> String { glyphs.isASCII ? "-" : "—" }

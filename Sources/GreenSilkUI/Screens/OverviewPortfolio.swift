@@ -145,7 +145,7 @@ enum OverviewPortfolio {
     let ordinaryTotal = ordinary.reduce(0) { $0 + (amounts[$1] ?? 0) }
     // One chart, so that every bar shares the scale and the value column;
     // the group rows carry their total and no bar.
-    func money(_ value: Double) -> String { value > 0 ? ReportFormat.money(value) : ScreenMarks.none(glyphs) }
+    func money(_ value: Double) -> String { value > 0 ? NumberText.money(value) : ScreenMarks.none(glyphs) }
     var bars = [Bar("Green finance", value: 0, valueLabel: money(greenTotal))]
     bars += green.map { Bar("  " + $0.label, value: amounts[$0] ?? 0, role: .success, valueLabel: money(amounts[$0] ?? 0)) }
     bars.append(Bar("Other finance", value: 0, valueLabel: money(ordinaryTotal)))
@@ -162,7 +162,7 @@ enum OverviewPortfolio {
     // Tranches need not cover a whole budget: say how much is left over.
     let unattributed = portfolio.budgetUSD - greenTotal - ordinaryTotal
     if rest.height >= 2, unattributed >= max(1, portfolio.budgetUSD * 0.005) {
-      let value = ReportFormat.money(unattributed)
+      let value = NumberText.money(unattributed)
       let row = rest.row(0)
       buffer.put(TextWidth.pad("Unattributed", toWidth: labelWidth), x: row.x, y: row.y, style: Style(.muted))
       buffer.put(value, x: row.maxX - TextWidth.columns(of: value), y: row.y, style: Style(.muted))

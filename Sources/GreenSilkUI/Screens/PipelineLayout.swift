@@ -1,8 +1,9 @@
 import GreenSilkCore
 
 /// Where the pipeline screen puts things, from the state and the body
-/// area. The reducer uses the same geometry to page by what is on screen
-/// and to keep the cursor visible, so both always agree.
+/// area. The reducer uses the same geometry (in `AppView.body(for:)`) to
+/// page by what is on screen and to keep the cursor visible, so both
+/// always agree.
 struct PipelineLayout {
   /// Kanban columns are never narrower than this (a dot, an id and a few
   /// characters of title).
@@ -45,19 +46,13 @@ struct PipelineLayout {
     columns = zip(shownColumns, rects).map { ($0, $1) }
   }
 
-  /// The pipeline body for a terminal of `size`, as `AppView` lays it out
-  /// (title bar above, status line and footer below).
-  static func body(for size: Size) -> Rect {
-    Layout.vertical([.length(1), .fill(1), .length(1), .length(1)]).split(Rect(size: size))[1]
-  }
-
   /// How many kanban columns fit side by side in `width` cells.
   static func fittingColumns(width: Int) -> Int {
     max(1, min(Stage.allCases.count, width / minimumColumnWidth))
   }
 
   /// Rows of projects the table shows (inside the panel, below its header).
-  var tableRows: Int { max(1, Panel.inner(of: main).height - 1) }
+  var tableRows: Int { Table.rows(inPanel: main) }
 
   /// Rows of cards a kanban column shows.
   var cardRows: Int { max(1, Panel.inner(of: columns.first?.rect ?? main).height) }

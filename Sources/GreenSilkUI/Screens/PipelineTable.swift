@@ -105,7 +105,7 @@ enum PipelineTable {
       return TableCell(project.delivery.label, role: Presentation.role(for: project.delivery))
     case .budget:
       guard let budget = project.budget else { return none }
-      if let usd = budget.totalUSD { return TableCell(ReportFormat.money(usd)) }
+      if let usd = budget.totalUSD { return TableCell(NumberText.money(usd)) }
       // No US-dollar figure: the amount in its own currency, muted, so it
       // is not read as dollars (and sorts after every dollar amount).
       return budget.amount.map { TableCell(DetailText.money($0, budget.currency), role: .muted) } ?? none

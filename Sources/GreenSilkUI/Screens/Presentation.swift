@@ -35,11 +35,6 @@ public enum Presentation {
     }
   }
 
-  /// `green`, `yellow`, `red`, or `—` when not screened.
-  public static func lightLabel(_ light: TrafficLight?) -> String {
-    light.map { $0.rawValue } ?? "—"
-  }
-
   /// A chart series role for the n-th series (cycles through six).
   public static func seriesRole(_ index: Int) -> Role {
     [Role.series1, .series2, .series3, .series4, .series5, .series6][((index % 6) + 6) % 6]
@@ -49,8 +44,8 @@ public enum Presentation {
   public static func role(for corridor: CorridorCode) -> Role { seriesRole(corridor.index) }
 
   /// `USD 12.3 M`.
-  public static func usd(_ value: Double) -> String { "USD " + ReportFormat.money(value) }
+  public static func usd(_ value: Double) -> String { "USD " + NumberText.money(value) }
 
   /// `1,234`.
-  public static func count(_ value: Int) -> String { ReportFormat.grouped(value) }
+  public static func count(_ value: Int) -> String { NumberText.integer(value) }
 }

@@ -160,7 +160,7 @@ enum DetailText {
 
   /// `CNY 42.0 M`.
   static func money(_ amount: Double, _ currency: String) -> String {
-    currency + " " + ReportFormat.money(amount)
+    currency + " " + NumberText.money(amount)
   }
 
   /// `→`, or `->` where only ASCII can be drawn.

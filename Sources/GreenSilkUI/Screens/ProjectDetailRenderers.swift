@@ -136,7 +136,7 @@ extension ProjectDetailFields {
       if let amount = tranche.amount {
         spans.append(Span("  " + DetailText.money(amount, budget.currency)))
         if let total = budget.amount, total > 0 {
-          spans.append(Span("  " + ReportFormat.percent(amount / total), role: .muted))
+          spans.append(Span("  " + NumberText.percent(amount / total), role: .muted))
         }
       }
       w.field(index == 0 ? "Financing" : "", spans: spans)

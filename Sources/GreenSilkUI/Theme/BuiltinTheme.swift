@@ -115,6 +115,15 @@ input         = "#D7DAE0 | 253 | bright_white on #2C313A | 236 | default"
 overlay       = "#ABB2BF | 249 | default on #21252B | 235 | default"      # help and dialogs
 big_digits    = "bold #D7DAE0 | 253 | bright_white"
 ticker        = "#E5C07B | 180 | yellow"
+# The map: outlines calm, the selected corridor's countries shaded, the
+# other routes grey while one is selected, markers as vivid as the lights
+map_land          = "#6A8F72 | 65 | bright_black"
+map_member        = "#5A8FC4 | 68 | blue"
+map_route         = "#5C6370 | 241 | white"
+map_marker_green  = "bold #2ECC71 | 41 | bright_green"
+map_marker_yellow = "bold #F1C40F | 220 | bright_yellow"
+map_marker_red    = "bold #FF4D4D | 203 | bright_red"
+map_marker_none   = "#C8CCD4 | 252 | white"                     # not screened yet
 
 [emphasis]
 selected         = "on #3E4452 | 238 | blue"
@@ -174,6 +183,13 @@ input         = "underline"
 overlay       = "none"
 big_digits    = "bold"
 ticker        = "none"
+map_land          = "dim"
+map_member        = "none"
+map_route         = "dim"
+map_marker_green  = "bold"
+map_marker_yellow = "underline"
+map_marker_red    = "bold reverse"
+map_marker_none   = "none"
 selected         = "reverse"
 matched          = "bold underline"
 selected_matched = "reverse underline"

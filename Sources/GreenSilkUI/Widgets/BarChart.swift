@@ -1,3 +1,5 @@
+import GreenSilkCore
+
 /// One bar (or column) of a chart: a label, a value, the role it is drawn
 /// in, and optionally the text shown as its value (else the value itself).
 public struct Bar: Hashable, Sendable {

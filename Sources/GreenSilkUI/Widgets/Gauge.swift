@@ -1,3 +1,5 @@
+import GreenSilkCore
+
 /// A one-row progress bar with a label and the percentage:
 ///
 ///     Budget spent ███████████▌         58%

@@ -70,10 +70,19 @@ public struct HelpOverlay: Widget {
   /// Rows of content, for clamping the scroll offset.
   public var lineCount: Int { lines.count }
 
-  public func render(in area: Rect, into buffer: inout Buffer) {
-    guard !area.isEmpty else { return }
-    let lines = self.lines
-    let keysWidth = sections.flatMap(\.bindings).map { TextWidth.columns(of: $0.keys) }.max() ?? 0
+  /// Rows of content the overlay shows in `area` (what a page key moves by).
+  public func visibleRows(in area: Rect) -> Int {
+    guard !area.isEmpty else { return 0 }
+    let (_, content) = frames(in: area, lineCount: lineCount)
+    return max(0, content.height)
+  }
+
+  /// The widest keys of any binding (their column).
+  private var keysWidth: Int { sections.flatMap(\.bindings).map { TextWidth.columns(of: $0.keys) }.max() ?? 0 }
+
+  /// The box and the content rows inside it, for `lineCount` lines in
+  /// `area`: the one layout `render` and `visibleRows` share.
+  private func frames(in area: Rect, lineCount: Int) -> (box: Rect, content: Rect) {
     let helpWidth = sections.flatMap(\.bindings).map { TextWidth.columns(of: $0.help) }.max() ?? 0
     let sectionWidth = sections.map { TextWidth.columns(of: $0.title) }.max() ?? 0
     let titleWidth = TextWidth.columns(of: title) + 4
@@ -81,11 +90,18 @@ public struct HelpOverlay: Widget {
     // One cell of margin around the box when the area allows it, one of
     // padding inside the border.
     let outer = area.width >= 12 && area.height >= 6 ? area.inset(by: 1) : area
-    let box = outer.centered(width: contentWidth + 4, height: lines.count + 2)
+    let box = outer.centered(width: contentWidth + 4, height: lineCount + 2)
+    let inner = Panel.inner(of: box)
+    return (box, inner.width > 2 ? inner.inset(horizontal: 1, vertical: 0) : inner)
+  }
+
+  public func render(in area: Rect, into buffer: inout Buffer) {
+    guard !area.isEmpty else { return }
+    let lines = self.lines
+    let (box, content) = frames(in: area, lineCount: lines.count)
     let inner = Panel(title, glyphs: glyphs).focused().background(Style(.overlay))
       .render(in: box, into: &buffer)
     guard !inner.isEmpty else { return }
-    let content = inner.width > 2 ? inner.inset(horizontal: 1, vertical: 0) : inner
     let offset = min(scrollOffset, max(0, lines.count - content.height))
 
     // Keys keep their column unless it would leave help no room at all.

@@ -63,9 +63,10 @@ public struct Table: Widget {
     return copy
   }
 
-  /// Rows of data that fit in `area` (what a page up/down moves by).
-  public func visibleRowCount(in area: Rect) -> Int {
-    max(0, area.height - (showsHeader ? 1 : 0))
+  /// Rows of data a table with a header shows inside a `Panel` drawn in
+  /// `area` (what a page up or down moves by; at least 1).
+  public static func rows(inPanel area: Rect) -> Int {
+    max(1, Panel.inner(of: area).height - 1)
   }
 
   /// Column widths for a table `width` columns wide, the scroll bar column

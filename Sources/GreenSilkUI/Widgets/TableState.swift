@@ -30,13 +30,6 @@ public struct TableState: Hashable, Sendable {
     }
   }
 
-  /// A copy with the selection kept visible.
-  public func scrolledToSelection(visibleRows: Int, rowCount: Int) -> TableState {
-    var copy = self
-    copy.keepSelectionVisible(visibleRows: visibleRows, rowCount: rowCount)
-    return copy
-  }
-
   /// Selects `row` (clamped to the rows that exist).
   public mutating func select(_ row: Int?, rowCount: Int) {
     guard let row, rowCount > 0 else {

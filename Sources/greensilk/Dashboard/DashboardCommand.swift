@@ -1,7 +1,7 @@
 import ArgumentParser
 import GreenSilkCore
+import GreenSilkRuntime
 import GreenSilkTerminal
-import GreenSilkUI
 
 /// `greensilk` (no subcommand) / `greensilk dashboard`: the terminal
 /// dashboard on the data directory.
@@ -24,24 +24,20 @@ struct DashboardCommand: ParsableCommand {
   func run() throws {
     try failing {
       var timer = StartupTimer()
-      let store = try data.openStore(readOnly: readOnly)
-      let result: LoadResult
-      do { result = try store.load() } catch { throw CommandFailure(message: "greensilk: \(error)", status: 2) }
+      let (store, loaded) = try data.load(readOnly: readOnly)
       timer.mark("load")
-      let runtime = try DashboardRuntime(store: store, initial: result, display: display, explicitReadOnly: readOnly)
+      let logger = Logger(path: Environment.value("GREENSILK_LOG"))
+      let program = DashboardProgram(
+        store: store, initial: loaded, display: display.choices, readOnlyReason: readOnly ? "started with --read-only" : nil,
+        environment: Environment.snapshot(), logger: logger)
       timer.mark("derived data and state")
-      let status = try runtime.run(timer: timer)
-      if status != 0 { throw ExitCode(status) }
+      try runOnTerminal(display.terminalOptions) { terminal in
+        timer.mark("terminal")
+        return Runtime(program: program, terminal: terminal).run {
+          timer.mark("first frame")
+          logger.log(timer.summary)
+        }
+      }
     }
   }
-}
-
-/// Display flags shared by the dashboard and the kiosk.
-struct DisplayOptions: ParsableArguments {
-  @Option(help: ArgumentHelp("Colour theme: a name from the Themes directory or a .toml path.", valueName: "name"))
-  var theme: String = "default"
-  @Option(name: .customLong("themes-dir"), help: ArgumentHelp("Where theme files are (default: $GREENSILK_THEMES, else ./Themes).", valueName: "dir"))
-  var themesDirectory: String?
-  @Flag(help: "Draw with ASCII only (no box drawing or block glyphs).") var ascii = false
-  @Flag(help: "No colour: attributes only (like NO_COLOR).") var mono = false
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import GreenSilkCore
+import GreenSilkRuntime
 import GreenSilkUI
 
 #if canImport(Glibc)
@@ -40,13 +41,9 @@ struct KioskCommand: ParsableCommand {
   var screens: String?
   @Option(help: ArgumentHelp("Time on each page, e.g. 20s, 2m, 500ms.", valueName: "duration"))
   var rotate: String?
-  @Option(help: ArgumentHelp("Colour theme (default: kiosk).", valueName: "name"))
-  var theme: String?
   @Option(help: ArgumentHelp("A TOML file with the kiosk settings (see below).", valueName: "file"))
   var config: String?
-  @Option(name: .customLong("themes-dir"), help: ArgumentHelp("Where theme files are.", valueName: "dir"))
-  var themesDirectory: String?
-  @Flag(help: "Draw with ASCII only.") var ascii = false
+  @OptionGroup var display: DisplayOptions
   @Option(name: .customLong("time-scale"), help: ArgumentHelp("Run the rotation clock this many times faster (soak tests).", visibility: .hidden))
   var timeScale: Double = 1
 
@@ -76,16 +73,17 @@ struct KioskCommand: ParsableCommand {
         }
         settings.rotate = seconds
       }
-      if let theme { settings.theme = theme }
       // The kiosk never writes: a read-only store creates no lock file.
-      let store = try data.openStore(readOnly: true)
-      let initial: LoadResult
-      do { initial = try store.load() } catch { throw CommandFailure(message: "greensilk: \(error)", status: 2) }
-      let status = try KioskRuntime(
-        store: store, initial: initial, config: settings, themesDirectory: themesDirectory, ascii: ascii,
-        timeScale: max(1, timeScale)
-      ).run()
-      if status != 0 { throw ExitCode(status) }
+      let (store, loaded) = try data.load(readOnly: true)
+      let program = KioskProgram(
+        store: store, initial: loaded, config: settings, display: display.choices, timeScale: timeScale,
+        logger: Logger(path: Environment.value("GREENSILK_LOG")))
+      // A stray SIGTSTP (kill -TSTP) must not freeze the wall; raw mode
+      // already keeps Ctrl-Z, Ctrl-C and Ctrl-\ from becoming signals.
+      signal(SIGTSTP, SIG_IGN)
+      signal(SIGTTOU, SIG_IGN)
+      signal(SIGTTIN, SIG_IGN)
+      try runOnTerminal(display.terminalOptions) { Runtime(program: program, terminal: $0).run() }
     }
   }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import GreenSilkTerminal
+import GreenSilkRuntime
 import Testing
 
 @Suite("Logger")

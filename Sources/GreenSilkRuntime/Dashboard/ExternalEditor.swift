@@ -1,5 +1,4 @@
 import GreenSilkCore
-import GreenSilkTerminal
 
 #if canImport(Glibc)
   import Glibc
@@ -9,7 +8,9 @@ import GreenSilkTerminal
 /// VisiData and taskwarrior-tui users ask for: the screen is handed over,
 /// the editor runs on the terminal, and the text comes back on exit.
 enum ExternalEditor {
-  static func edit(_ text: String, terminal: NcursesTerminal, logger: Logger) -> String? {
+  /// The edited text; nil when the editor could not run or failed.
+  /// `command` may carry arguments (`code --wait`): it is run by `sh`.
+  static func edit(_ text: String, command: String, terminal: any Terminal, logger: Logger) -> String? {
     var template = Array("/tmp/greensilk-edit-XXXXXX.txt".utf8CString)
     let fd = mkstemps(&template, 4)
     guard fd >= 0 else { return nil }
@@ -21,12 +22,8 @@ enum ExternalEditor {
       logger.log("could not write the text for the editor to \(path)")
       return nil
     }
-    let command = Environment.value("VISUAL") ?? Environment.value("EDITOR") ?? "vi"
     terminal.suspend()
-    defer {
-      terminal.resume()
-      terminal.invalidate()
-    }
+    defer { terminal.resume() }
     // `sh -c '$EDITOR "$1"' sh FILE`: the editor setting may carry arguments.
     let arguments = ["/bin/sh", "-c", command + " \"$1\"", "sh", path]
     var pid: pid_t = 0
@@ -43,23 +40,5 @@ enum ExternalEditor {
       return nil
     }
     return edited
-  }
-}
-
-/// The process environment, read without Foundation.
-enum Environment {
-  static func value(_ name: String) -> String? {
-    guard let raw = getenv(name) else { return nil }
-    let text = String(cString: raw)
-    return text.isEmpty ? nil : text
-  }
-
-  /// The variables GreenSilk consults, as a dictionary.
-  static func snapshot() -> [String: String] {
-    var out: [String: String] = [:]
-    for name in ["USER", "LOGNAME", "HOME", "XDG_STATE_HOME", "SSH_CLIENT", "SSH_CONNECTION", "EDITOR", "VISUAL"] {
-      if let value = value(name) { out[name] = value }
-    }
-    return out
   }
 }

@@ -1,5 +1,7 @@
-/// Numbers as short display text, without Foundation and without the
-/// process locale (a wall display and a test must print the same thing).
+/// Numbers as short text for screens and reports, without Foundation and
+/// without the process locale (a wall display, a report and a test must
+/// print the same thing). Safe for every input: `Int.min`, infinities,
+/// not-a-number and doubles beyond what an `Int` holds never trap.
 public enum NumberText {
   /// `12345` → `"12,345"` (or `"12345"` without grouping).
   public static func integer(_ value: Int, grouping: Bool = true) -> String {
@@ -45,5 +47,16 @@ public enum NumberText {
   public static func percent(_ ratio: Double) -> String {
     guard ratio.isFinite else { return "?%" }
     return decimal(ratio * 100, places: 0, grouping: false) + "%"
+  }
+
+  /// An amount scaled to thousands, millions or billions with one decimal:
+  /// `12_300_000` → `"12.3 M"`, `2_100_000_000` → `"2.1 bn"`, `950` → `"950"`.
+  public static func money(_ value: Double) -> String {
+    guard value.isFinite else { return "?" }
+    let magnitude = abs(value)
+    if magnitude >= 1e9 { return decimal(value / 1e9, places: 1, grouping: false) + " bn" }
+    if magnitude >= 1e6 { return decimal(value / 1e6, places: 1, grouping: false) + " M" }
+    if magnitude >= 1e3 { return decimal(value / 1e3, places: 1, grouping: false) + " k" }
+    return decimal(value, places: 0, grouping: false)
   }
 }

@@ -5,12 +5,12 @@ import GreenSilkCore
 /// identities (inode, size, mtime) decide whether anything really
 /// changed, so a reload reads files only when one changed, and a broken
 /// file is not read again until it changes again.
-final class DataFollower {
-  let store: FileStore
+public final class DataFollower {
+  public let store: FileStore
   private let watcher: DataWatcher
   private var knownIdentities: [String: FileSystem.Identity]
 
-  init(store: FileStore, initial: LoadResult) {
+  public init(store: FileStore, initial: LoadResult) {
     self.store = store
     watcher = DataWatcher(directory: store.directory)
     knownIdentities = initial.fileIdentities
@@ -18,21 +18,21 @@ final class DataFollower {
 
   /// The inotify descriptor to poll; nil without inotify (then ask
   /// `changedOnDisk` about once a second).
-  var descriptor: Int32? { watcher.descriptor }
+  public var descriptor: Int32? { watcher.descriptor }
 
   /// After a wake on `descriptor`: whether the directory saw any events.
-  func drainEvents() -> Bool { !watcher.drain().isEmpty }
+  public func drainEvents() -> Bool { !watcher.drain().isEmpty }
 
   /// Whether a file changed since the last load (stat only, no reading).
-  var changedOnDisk: Bool { store.identities() != knownIdentities }
+  public var changedOnDisk: Bool { store.identities() != knownIdentities }
 
   /// This process has just written the files itself: their new identities
   /// are known, so the write is not reloaded as someone else's change.
-  func acceptOwnWrite() { knownIdentities = store.identities() }
+  public func acceptOwnWrite() { knownIdentities = store.identities() }
 
   /// Loads the data again when a file changed since the last load; nil
   /// when none did. A failed load is remembered like a good one.
-  func reloadIfChanged() -> Result<LoadResult, any Error>? {
+  public func reloadIfChanged() -> Result<LoadResult, any Error>? {
     let identities = store.identities()
     guard identities != knownIdentities else { return nil }
     do {

@@ -43,8 +43,8 @@ public final class Logger: Sendable {
   /// `$XDG_STATE_HOME/greensilk/greensilk.log`, else
   /// `$HOME/.local/state/greensilk/greensilk.log`; nil with neither set.
   public static func defaultPath(
-    stateHome: String? = TerminalOptions.environment("XDG_STATE_HOME"),
-    home: String? = TerminalOptions.environment("HOME")
+    stateHome: String? = Environment.value("XDG_STATE_HOME"),
+    home: String? = Environment.value("HOME")
   ) -> String? {
     if let stateHome, stateHome.hasPrefix("/") { return stateHome + "/greensilk/greensilk.log" }
     if let home, !home.isEmpty { return home + "/.local/state/greensilk/greensilk.log" }

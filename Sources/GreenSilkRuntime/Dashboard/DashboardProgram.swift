@@ -1,0 +1,149 @@
+import GreenSilkCore
+import GreenSilkUI
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The dashboard, as the runtime drives it: `AppState` reduced by
+/// `AppReducer`, drawn by `AppView`, its effects run here (saves through
+/// `EditRunner`, `$EDITOR`, drafts, the undo journal, themes, reloads).
+public final class DashboardProgram: Program {
+  public private(set) var state: AppState
+  public private(set) var theme: Theme
+  public let data: DataFollower
+  public private(set) var exitStatus: Int32?
+  let catalog: ThemeCatalog
+  let editor: RecordEditor
+  let drafts: DraftStore
+  let undoJournal: UndoJournal
+  /// `$VISUAL`, else `$EDITOR`, else `vi`: what Ctrl-E starts.
+  let editorCommand: String
+  let clock: RuntimeClock
+  let logger: Logger
+
+  /// Sets up the dashboard on loaded data. `environment` holds the
+  /// variables GreenSilk reads (`Environment.snapshot()`): the user, the
+  /// state directory for drafts and the undo journal, the editor.
+  /// `readOnlyReason` is why editing is off when it is on purpose
+  /// (`--read-only`); a store that cannot write is read-only anyway.
+  public init(
+    store: FileStore, initial: LoadResult, display: DisplayChoices, readOnlyReason: String? = nil,
+    environment: [String: String], clock: RuntimeClock = .system, logger: Logger = .disabled
+  ) {
+    self.clock = clock
+    self.logger = logger
+    let located = ThemeCatalog.locate(themesDirectory: display.themesDirectory)
+    catalog = located.catalog
+    let loaded = catalog.load(display.theme ?? "default")
+    theme = loaded.theme
+    data = DataFollower(store: store, initial: initial)
+    let user = UserIdentity.current(environment: environment)
+    editor = RecordEditor(store: store, user: user, now: clock.timestamp)
+    drafts = DraftStore(dataDirectory: store.directory, user: user.login, environment: environment)
+    undoJournal = UndoJournal(dataDirectory: store.directory, user: user.login, environment: environment)
+    editorCommand = environment["VISUAL"] ?? environment["EDITOR"] ?? "vi"
+    let reason = readOnlyReason ?? (store.isReadOnly ? "the data directory is not writable" : nil)
+    let settings = DisplaySettings(
+      glyphs: display.ascii ? .ascii : .unicode, themeName: loaded.theme.name, readOnly: reason != nil || store.isReadOnly,
+      readOnlyReason: reason)
+    let now = clock.localTime()
+    state = AppState(
+      context: DataContext(data: initial.dataSet, issues: initial.issues, today: now.day), clock: now,
+      size: Size(width: 80, height: 24), settings: settings)
+    // This user's changes from earlier sessions stay undoable.
+    if !settings.readOnly { state.history = undoJournal.load() }
+    let problems = (located.diagnostics + loaded.diagnostics).map(\.description)
+    if let first = problems.first {
+      state.status = StatusMessage(first + (problems.count > 1 ? " (+\(problems.count - 1) more)" : ""), kind: .warning)
+    } else if !initial.issues.isEmpty {
+      state.status = StatusMessage(
+        "\(initial.issues.count) line(s) in the data did not load — run `greensilk validate` for details", kind: .warning)
+    }
+  }
+
+  public func render() -> Buffer { AppView.render(state) }
+
+  public func actions(for event: RuntimeEvent) -> [AppAction] {
+    switch event {
+    case .started(let size, let asciiOnly):
+      var actions: [AppAction] = [.terminalOpened(size, asciiOnly: asciiOnly)]
+      if !state.settings.readOnly, let draft = drafts.load() { actions.append(.draftFound(draft)) }
+      return actions
+    case .key(let key): return [.keyPressed(key)]
+    case .resize(let size): return [.resized(size)]
+    case .timer:
+      let now = clock.localTime()
+      return now.minute != state.clock.minute || now.day != state.clock.day ? [.clockTicked(now)] : []
+    case .signal, .dataChanged, .inputClosed: return []
+    }
+  }
+
+  public func reduce(_ action: AppAction) -> [AppEffect] { AppReducer.reduce(&state, action) }
+
+  public func perform(_ effect: AppEffect, on terminal: any Terminal) -> [AppAction] {
+    switch effect {
+    case .quit:
+      exitStatus = 0
+      return []
+    case .save, .delete, .revert:
+      guard let outcome = EditRunner(editor: editor).outcome(of: effect) else { return [] }
+      data.acceptOwnWrite()
+      return [.editFinished(outcome)]
+    case .persistHistory:
+      // A failure costs only the next session's undo, never data: logged, not shown.
+      do { try undoJournal.save(state.history) } catch { logger.log("could not keep the undo journal: \(error)") }
+      return []
+    case .openExternalEditor(let text):
+      return [.externalEditorFinished(ExternalEditor.edit(text, command: editorCommand, terminal: terminal, logger: logger))]
+    case .discardDraft:
+      drafts.discard()
+      return []
+    case .cycleTheme:
+      let loaded = catalog.load(catalog.next(after: theme.name))
+      theme = loaded.theme
+      terminal.invalidate()
+      return [.themeChanged(name: loaded.theme.name, message: loaded.diagnostics.first?.description)]
+    case .reloadData:
+      terminal.invalidate()
+      return reload()
+    }
+  }
+
+  /// Reloads the data if a file changed; a failure keeps the last good data.
+  public func reload() -> [AppAction] {
+    switch data.reloadIfChanged() {
+    case .success(let result)?: [.dataLoaded(result)]
+    case .failure(let error)?: [.dataLoadFailed("\(error)")]
+    case nil: []
+    }
+  }
+
+  /// Any signal the runtime reports, or the terminal gone: the form, if
+  /// one is open and changed, is kept as a draft; the status is 128 plus
+  /// the signal (SIGHUP's for a closed terminal).
+  public func interrupted(by event: RuntimeEvent) -> Int32? {
+    let status: Int32 = if case .signal(let signal) = event { 128 + signal } else { 128 + SIGHUP }
+    logger.log("ending with status \(status) (\(event))")
+    keepDraft()
+    return status
+  }
+
+  /// The next minute, for the clock in the title bar.
+  public func secondsUntilNextChange() -> Double { Double(60 - clock.localTime().second) }
+
+  /// The link dropped or we were told to stop with a form open and
+  /// changed: keep it as a draft for the next start (never in read-only).
+  func keepDraft() {
+    guard let form = state.form, form.isDirty, !state.settings.readOnly else { return }
+    let draft = Draft(
+      dataDirectory: drafts.dataDirectory, savedAt: clock.timestamp(), kind: form.subject.noun,
+      recordID: form.subject.recordID, baseRevision: nil, payload: form.draftPayload)
+    do {
+      try drafts.save(draft)
+      logger.log("kept a draft of \(draft.recordID) at \(drafts.path)")
+    } catch {
+      logger.log("could not keep the draft: \(error)")
+    }
+  }
+}

@@ -1,0 +1,15 @@
+/// How the screen should look, as chosen on the command line.
+public struct DisplayChoices: Hashable, Sendable {
+  /// A theme name or `.toml` path; nil: the program's default.
+  public var theme: String?
+  public var themesDirectory: String?
+  public var ascii: Bool
+  public var mono: Bool
+
+  public init(theme: String? = nil, themesDirectory: String? = nil, ascii: Bool = false, mono: Bool = false) {
+    self.theme = theme
+    self.themesDirectory = themesDirectory
+    self.ascii = ascii
+    self.mono = mono
+  }
+}

@@ -1,0 +1,27 @@
+/// A map on screen across frames: keeps the rasterised base map while the
+/// viewport and size stay the same, so a frame that changes only the
+/// selection or the markers costs only the layers above it. Hold one in
+/// the screen's state (it compares by what its raster was built for).
+public struct MapCanvas: Sendable, Equatable {
+  public private(set) var raster: MapRaster?
+  public let baseMap: BaseMap
+
+  public init(baseMap: BaseMap = .naturalEarth) {
+    self.baseMap = baseMap
+  }
+
+  /// Rasterises the base map for `viewport` and `area`'s size unless the
+  /// kept raster already fits, then draws `scene` into `area`.
+  @discardableResult
+  public mutating func render(
+    _ scene: MapScene, viewport: MapViewport, in area: Rect, glyphs: GlyphSet, into buffer: inout Buffer
+  ) -> MapFrame {
+    if raster?.fits(viewport: viewport, columns: area.width, rows: area.height) != true {
+      raster = MapRaster(baseMap: baseMap, viewport: viewport, columns: area.width, rows: area.height)
+    }
+    guard let raster else { return MapFrame() }
+    return MapRenderer.draw(scene, raster: raster, baseMap: baseMap, in: area, glyphs: glyphs, into: &buffer)
+  }
+
+  public static func == (lhs: MapCanvas, rhs: MapCanvas) -> Bool { lhs.raster == rhs.raster }
+}
