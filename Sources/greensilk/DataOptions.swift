@@ -46,7 +46,7 @@ struct DataOptions: ParsableArguments {
     let loaded: LoadResult
     do { loaded = try store.load() } catch { throw CommandFailure(message: "greensilk: \(error)", status: 2) }
     if warn {
-      for issue in loaded.issues { FileHandleOutput.standardError.write("warning: \(issue)\n") }
+      for issue in loaded.issues { FileHandleOutput.standardError.writeLine("warning: \(issue)") }
     }
     return loaded
   }

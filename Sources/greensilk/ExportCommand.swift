@@ -1,10 +1,6 @@
 import ArgumentParser
 import GreenSilkCore
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// `greensilk export projects|activities`.
 struct ExportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -18,6 +14,12 @@ struct ExportCommand: ParsableCommand {
       participants, the imported AidData row) are compact JSON in the cell. \
       `greensilk import csv` reads the file back: edit it in a spreadsheet and import \
       it, keeping the id and rev columns.
+
+      A CSV cell that starts with = + - @, a tab or a carriage return (which a \
+      spreadsheet may run as a formula), or with ' itself, is written with a ' in \
+      front; a cell that is just a negative number is not. `greensilk import csv` \
+      takes the ' off again, so the round trip is exact. --verbatim-cells writes \
+      cells as they are (import such a file with `import csv --verbatim-cells`).
 
       JSON is an array with one record per line; JSON Lines is one record per line, \
       exactly as in the data files. `greensilk import json` reads both.
@@ -46,6 +48,8 @@ struct ExportCommand: ParsableCommand {
   var filters: [String] = []
   @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
   var output: String?
+  @Flag(help: "CSV: write every cell as it is, without the ' that keeps spreadsheets from running cells starting with = + - @ as formulas.")
+  var verbatimCells = false
 
   func validate() throws {
     do {
@@ -63,10 +67,12 @@ struct ExportCommand: ParsableCommand {
         switch records {
         case .projects:
           let filter = try RecordFilter(filters, for: .projects)
-          bytes = try RecordExporter.export(loaded.dataSet.projects.filter(filter.matches), format: format)
+          bytes = try RecordExporter.export(
+            loaded.dataSet.projects.filter(filter.matches), format: format, verbatimCells: verbatimCells)
         case .activities:
           let filter = try RecordFilter(filters, for: .activities)
-          bytes = try RecordExporter.export(loaded.dataSet.activities.filter(filter.matches), format: format)
+          bytes = try RecordExporter.export(
+            loaded.dataSet.activities.filter(filter.matches), format: format, verbatimCells: verbatimCells)
         }
       } catch {
         throw CommandFailure(message: "greensilk: \(error)", status: 1)
@@ -78,7 +84,7 @@ struct ExportCommand: ParsableCommand {
           throw CommandFailure(message: "greensilk: \(error)", status: 1)
         }
       } else {
-        FileHandleOutput.standardOutput.write(bytes)
+        FileHandleOutput.standardOutput.writeData(bytes)
       }
     }
   }
@@ -87,18 +93,3 @@ struct ExportCommand: ParsableCommand {
 /// `--format`: any format `RecordExporter` writes, by its name; another
 /// name is an unusable argument (status 2), never a silent default.
 extension ExportFormat: ExpressibleByArgument {}
-
-extension FileHandleOutput {
-  /// Writes bytes as they are (an export may be large: no String copy).
-  func write(_ bytes: [UInt8]) {
-    var offset = 0
-    while offset < bytes.count {
-      let wrote = bytes.withUnsafeBytes { raw in Glibc.write(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset) }
-      if wrote <= 0 {
-        if wrote < 0 && errno == EINTR { continue }
-        return
-      }
-      offset += wrote
-    }
-  }
-}

@@ -22,12 +22,12 @@ struct HistoryCommand: ParsableCommand {
       let store = try data.openStore(readOnly: true)
       let log: (entries: [AuditEntry], issues: [LoadIssue])
       do { log = try AuditLog.read(store) } catch { throw CommandFailure(message: "greensilk: \(error)", status: 2) }
-      for issue in log.issues { FileHandleOutput.standardError.write("warning: \(issue)\n") }
+      for issue in log.issues { FileHandleOutput.standardError.writeLine("warning: \(issue)") }
       var entries = log.entries
       if let id { entries = entries.filter { $0.id == id } }
       if let last { entries = Array(entries.suffix(max(0, last))) }
       if entries.isEmpty {
-        FileHandleOutput.standardError.write(id.map { "no recorded changes to \($0)\n" } ?? "the audit log is empty\n")
+        FileHandleOutput.standardError.writeLine(id.map { "no recorded changes to \($0)" } ?? "the audit log is empty")
         return
       }
       for entry in entries {
@@ -37,15 +37,19 @@ struct HistoryCommand: ParsableCommand {
   }
 }
 
-/// The audit log as people read it.
+/// The audit log as people read it: one line per entry, then one per
+/// changed field. Every recorded text (user, note, values) is shown with
+/// its hidden characters as pictures, line feeds included, so that no
+/// value can start a line that reads like an entry of its own.
 enum HistoryText {
   static func describe(_ entry: AuditEntry) -> String {
-    var out = "\(entry.at)  \(entry.user.description)  \(entry.action)  \(entry.id)"
+    let shown = { (text: String) in ControlCharacters.visible(text) }
+    var out = "\(entry.at)  \(shown(entry.user.description))  \(shown(entry.action))  \(shown(entry.id))"
     if let revision = entry.revision { out += " (rev \(revision))" }
-    if let note = entry.note { out += " — \(note)" }
+    if let note = entry.note { out += " — \(shown(note))" }
     out += "\n"
     for change in entry.changes {
-      out += "    \(change.field): \(change.old ?? "—") → \(change.new ?? "—")\n"
+      out += "    \(shown(change.field)): \(shown(change.old ?? "—")) → \(shown(change.new ?? "—"))\n"
     }
     return out
   }

@@ -91,9 +91,13 @@ struct ImportCSVCommand: ParsableCommand {
   @OptionGroup var data: DataOptions
   @Argument(help: ArgumentHelp("A CSV file from `greensilk export`.", valueName: "file.csv")) var file: String
   @Flag(help: "Print the summary of what would change; write nothing.") var dryRun = false
+  @Flag(help: "Take every cell as it is: the file was exported with --verbatim-cells (no ' in front of formula-like cells to take off).")
+  var verbatimCells = false
 
   func run() throws {
-    try failing { try ImportIO.importRecords(file: file, format: .csv, data: data, dryRun: dryRun) }
+    try failing {
+      try ImportIO.importRecords(file: file, format: .csv, data: data, dryRun: dryRun, verbatimCells: verbatimCells)
+    }
   }
 }
 
@@ -132,14 +136,17 @@ enum ImportIO {
 
   static func user() -> UserIdentity { UserIdentity.current(environment: Environment.snapshot()) }
 
-  static func importRecords(file: String, format: RecordImportFormat, data: DataOptions, dryRun: Bool) throws {
+  static func importRecords(
+    file: String, format: RecordImportFormat, data: DataOptions, dryRun: Bool, verbatimCells: Bool = false
+  ) throws {
     let store = try data.openStore(readOnly: dryRun)
     let bytes = try read(file)
     let loaded = try DataOptions.load(store, warn: true)
     let planned: RecordImportPlans
     do {
       planned = try RecordImporter.plan(
-        bytes: bytes, format: format, displayPath: file, data: loaded.dataSet, user: user(), now: Timestamp.now())
+        bytes: bytes, format: format, displayPath: file, data: loaded.dataSet, user: user(), now: Timestamp.now(),
+        verbatimCells: verbatimCells)
     } catch {
       throw CommandFailure(message: "\(error)", status: 1)
     }
@@ -152,8 +159,8 @@ enum ImportIO {
   /// Prints the problems and notes, writes the plan (unless a dry run)
   /// and prints the summary. Exit status 1 when rows were skipped.
   static func finish<R: StoredRecord>(_ plan: ImportPlan<R>, store: FileStore, dryRun: Bool) throws {
-    for problem in plan.problems { FileHandleOutput.standardError.write("\(problem)\n") }
-    for note in plan.notes { FileHandleOutput.standardError.write("note: \(note)\n") }
+    for problem in plan.problems { FileHandleOutput.standardError.writeLine("\(problem)") }
+    for note in plan.notes { FileHandleOutput.standardError.writeLine("note: \(note)") }
     if !dryRun {
       do {
         if !plan.changes.isEmpty { try store.apply(plan.changes, audit: plan.audit) }
@@ -197,15 +204,16 @@ final class ProgressBar {
     let width = 30
     let filled = done * width / total
     let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+    FileHandleOutput.standardError.writeControl("\r")
     FileHandleOutput.standardError.write(
-      "\r[\(bar)] \(done * 100 / total)% \(NumberText.integer(done))/\(NumberText.integer(total)) rows")
+      "[\(bar)] \(done * 100 / total)% \(NumberText.integer(done))/\(NumberText.integer(total)) rows")
     shown = true
   }
 
   func finish() {
     guard shown else { return }
     // Carriage return and erase the line: the summary starts clean.
-    FileHandleOutput.standardError.write("\r\u{1B}[K")
+    FileHandleOutput.standardError.writeControl("\r\u{1B}[K")
     shown = false
   }
 }

@@ -25,10 +25,10 @@ struct NormalizeCommand: ParsableCommand {
       } catch {
         throw CommandFailure(message: "greensilk: \(error)", status: 1)
       }
-      for file in outcome.rewritten { FileHandleOutput.standardOutput.write("rewrote \(file.fileName)\n") }
+      for file in outcome.rewritten { FileHandleOutput.standardOutput.writeLine("rewrote \(file.fileName)") }
       for (file, issues) in outcome.skipped {
-        FileHandleOutput.standardError.write("left \(file.fileName) untouched:\n")
-        for issue in issues { FileHandleOutput.standardError.write("  \(issue)\n") }
+        FileHandleOutput.standardError.writeLine("left \(file.fileName) untouched:")
+        for issue in issues { FileHandleOutput.standardError.writeLine("  \(issue)") }
       }
       if !outcome.skipped.isEmpty { throw ExitCode(1) }
     }

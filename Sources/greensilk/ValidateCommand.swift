@@ -28,7 +28,7 @@ struct ValidateCommand: ParsableCommand {
         let (file, line) = result.location(of: problem.file, id: problem.id, displayDirectory: store.displayDirectory)
         problems.append(LoadIssue(file: file, line: line, reason: problem.message + " [\(problem.rule)]").description)
       }
-      for problem in problems { FileHandleOutput.standardOutput.write(problem + "\n") }
+      for problem in problems { FileHandleOutput.standardOutput.writeLine(problem) }
       let data = result.dataSet
       if problems.isEmpty {
         if !quiet {
@@ -36,7 +36,7 @@ struct ValidateCommand: ParsableCommand {
             "\(store.displayDirectory): OK — \(data.projects.count) projects, \(data.activities.count) envoy activities, \(data.countries.count) countries, \(data.meta.label.rawValue) data\n")
         }
       } else {
-        FileHandleOutput.standardError.write("\(store.displayDirectory): \(problems.count) problem(s)\n")
+        FileHandleOutput.standardError.writeLine("\(store.displayDirectory): \(problems.count) problem(s)")
         throw ExitCode(1)
       }
     }

@@ -15,7 +15,7 @@ struct EscapeSequenceSafetyTests {
   @Test func hostileTitleIsShownNotExecuted() throws {
     let data = try E2E.copyOfShippedData()
     defer { try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: data).deletingLastPathComponent().path) }
-    try Self.replaceTitle(of: Self.projectID, withJSON: Self.hostileTitleJSON, in: data + "/projects.jsonl")
+    try E2E.replaceField("title", of: Self.projectID, withJSON: Self.hostileTitleJSON, in: data + "/projects.jsonl")
     // The line must load, or the test would prove nothing.
     let validate = try Spawn.run(E2E.binary, ["validate", "--data", data], environment: ProcessInfo.processInfo.environment)
     #expect(validate.status == 0, "the hostile line did not load: \(validate.out)\(validate.err)")
@@ -83,18 +83,5 @@ struct EscapeSequenceSafetyTests {
       index += length
     }
     return offsets
-  }
-
-  /// Replaces the title of one project in a JSON Lines file, keeping the
-  /// rest of the line byte for byte.
-  static func replaceTitle(of id: String, withJSON title: String, in path: String) throws {
-    let text = try String(contentsOfFile: path, encoding: .utf8)
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    guard let index = lines.firstIndex(where: { $0.hasPrefix("{\"id\":\"\(id)\"") }),
-      let start = lines[index].range(of: "\"title\":\""),
-      let end = lines[index][start.upperBound...].range(of: "\",\"")
-    else { throw E2EFailure("no title for \(id) in \(path)") }
-    lines[index].replaceSubrange(start.upperBound..<end.lowerBound, with: title)
-    try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
   }
 }

@@ -31,6 +31,20 @@ enum E2E {
     return target
   }
 
+  /// Replaces the string value of `field` (JSON text, escapes and all) in
+  /// the line of record `id` of a JSON Lines file, keeping the rest of the
+  /// line byte for byte.
+  static func replaceField(_ field: String, of id: String, withJSON value: String, in path: String) throws {
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    guard let index = lines.firstIndex(where: { $0.hasPrefix("{\"id\":\"\(id)\"") }),
+      let start = lines[index].range(of: "\"\(field)\":\""),
+      let end = lines[index][start.upperBound...].range(of: "\",\"")
+    else { throw E2EFailure("no \(field) for \(id) in \(path)") }
+    lines[index].replaceSubrange(start.upperBound..<end.lowerBound, with: value)
+    try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+  }
+
   static func makeTemporaryDirectory() throws -> String {
     var template = Array((NSTemporaryDirectory() + "greensilk-e2e-XXXXXX").utf8CString)
     guard let made = mkdtemp(&template) else { throw CocoaError(.fileWriteUnknown) }

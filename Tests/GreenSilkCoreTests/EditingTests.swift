@@ -34,7 +34,7 @@ import Testing
     edited.stage = .approved
     let saved = try e.update(edited, from: original, action: "stage")
     var history = ChangeHistory()
-    history.record(.project(SessionChange(before: original, after: saved, summary: "stage of P-0002")))
+    history.record(EditedRecord(SessionChange(before: original, after: saved, summary: "stage of P-0002")))
     let undoing = try #require(history.nextUndo)
     let inverse = try e.revert(undoing, action: "undo")
     history.undone(inverse)

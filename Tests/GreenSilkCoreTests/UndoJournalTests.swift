@@ -16,9 +16,9 @@ import Testing
     renamed.title = "Renamed — 改名"
     renamed.revision += 1
     var history = ChangeHistory()
-    history.record(.project(SessionChange(before: project, after: renamed, summary: "title of \(project.id)")))
-    history.record(.activity(SessionChange(before: nil, after: Fixtures.activity, summary: "created \(Fixtures.activity.id)")))
-    history.record(.project(SessionChange(before: renamed, after: nil, summary: "deleted \(project.id)")))
+    history.record(EditedRecord(SessionChange(before: project, after: renamed, summary: "title of \(project.id)")))
+    history.record(EditedRecord(SessionChange(before: nil, after: Fixtures.activity, summary: "created \(Fixtures.activity.id)")))
+    history.record(EditedRecord(SessionChange(before: renamed, after: nil, summary: "deleted \(project.id)")))
     history.undone(history.nextUndo!)
     return history
   }
@@ -30,10 +30,10 @@ import Testing
     let loaded = journal(state).load()
     #expect(loaded.undoStack.map(\.summary) == kept.undoStack.map(\.summary))
     #expect(loaded.redoStack.map(\.summary) == ["deleted \(Fixtures.projects[0].id)"])
-    guard case .project(let change) = loaded.undoStack.first else { Issue.record("first change is not a project's"); return }
+    guard let change = loaded.undoStack.first?.typed(Project.self) else { Issue.record("first change is not a project's"); return }
     #expect(change.after?.title == "Renamed — 改名")
     #expect(change.before == Fixtures.projects[0])
-    guard case .activity(let created) = loaded.undoStack.last else { Issue.record("second change is not an activity's"); return }
+    guard let created = loaded.undoStack.last?.typed(EnvoyActivity.self) else { Issue.record("second change is not an activity's"); return }
     #expect(created.before == nil && created.after == Fixtures.activity)
   }
 

@@ -106,13 +106,13 @@ struct EffectTests {
     h.press(.ctrl("s"))
     var expected = original
     expected.title = "Gwadar water reuse plant"
-    #expect(h.takeEffects() == [.save(.project(expected, original: original), verb: "saved"), .persistHistory])
+    #expect(h.takeEffects() == [.save(RecordEdit(expected, original: original), verb: "saved"), .persistHistory])
     let saved = try #require(try h.onDisk("P-0007"))
     #expect(saved.title == "Gwadar water reuse plant")
     #expect(UndoJournal(dataDirectory: h.directory, user: "tester", environment: ["XDG_STATE_HOME": h.root + "/state"]).load() == h.state.history)
 
     let change = try #require(h.state.history.undoStack.last)
-    guard case .project(let recorded) = change else {
+    guard let recorded = change.typed(Project.self) else {
       Issue.record("the save recorded \(change)")
       return
     }
@@ -126,7 +126,7 @@ struct EffectTests {
     let doomed = try #require(try h.onDisk("P-0012"))
     _ = h.takeEffects()
     h.press(.character("D"), .character("y"))
-    #expect(h.takeEffects() == [.deleteProject(doomed), .persistHistory])
+    #expect(h.takeEffects() == [.delete(AnyEditableRecord(doomed)), .persistHistory])
     #expect(try h.onDisk("P-0012") == nil)
   }
 
@@ -135,7 +135,7 @@ struct EffectTests {
     h.press(.character("5"))
     let activity = try #require(h.state.envoys.selectedActivity(h.state.data))
     h.press(.character("D"), .character("y"))
-    #expect(h.takeEffects() == [.deleteActivity(activity), .persistHistory])
+    #expect(h.takeEffects() == [.delete(AnyEditableRecord(activity)), .persistHistory])
     #expect(try h.store.load().dataSet.activities.contains { $0.id == activity.id } == false)
   }
 

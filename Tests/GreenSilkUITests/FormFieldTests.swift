@@ -79,14 +79,14 @@ import Testing
   @Test func unchangedFormAssemblesToTheSameRecord() throws {
     let project = ScreenFixture.shipped.dataSet.project(id: "P-0007")!
     var form = FormState.editing(project, context: context)
-    guard case .project(let assembled, _)? = form.assemble(context: context) else {
+    guard let assembled = form.assemble(context: context)?.typed(Project.self)?.record else {
       Issue.record("did not assemble: \(form.fields.compactMap(\.error))")
       return
     }
     #expect(assembled == project)
     for activity in ScreenFixture.shipped.dataSet.activities {
       var activityForm = FormState.editing(activity, context: context)
-      guard case .activity(let back, _)? = activityForm.assemble(context: context) else {
+      guard let back = activityForm.assemble(context: context)?.typed(EnvoyActivity.self)?.record else {
         Issue.record("\(activity.id) did not assemble")
         continue
       }
@@ -97,7 +97,7 @@ import Testing
   @Test func everyShippedProjectRoundTripsThroughItsForm() {
     for project in ScreenFixture.shipped.dataSet.projects {
       var form = FormState.editing(project, context: context)
-      guard case .project(let back, _)? = form.assemble(context: context) else {
+      guard let back = form.assemble(context: context)?.typed(Project.self)?.record else {
         Issue.record("\(project.id): \(form.fields.compactMap { $0.error.map { e in "\(e)" } })")
         continue
       }

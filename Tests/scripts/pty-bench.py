@@ -73,6 +73,7 @@ KEYS = {
     "pgup": ("\x1b[5~", "\x1b[5~"),
     "enter": ("\r", "\r"),
     "esc": ("\x1b", "\x1b"),
+    "home": ("\x1b[H", "\x1bOH"),
     "ctrl-l": ("\x0c", "\x0c"),
 }
 
@@ -264,8 +265,9 @@ class Term:
         t, data = self.pending.popleft()
         return t, len(data), self._feed(data)
 
-    def collect(self, answer, settle, max_wait, done=None):
-        """Reads into `answer` until quiet for `settle` s (after `done()` holds, if given)."""
+    def collect(self, answer, settle, max_wait, done=None, first_wait=1.0):
+        """Reads into `answer` until quiet for `settle` s (after `done()` holds, if given);
+        a key with no byte at all within `first_wait` s has no answer."""
         deadline = answer.start + max_wait
         last_activity = answer.start
         ready_at = None
@@ -278,7 +280,7 @@ class Term:
             quiet_from = max(last_activity, ready_at) if ready_at is not None else None
             if quiet_from is not None and answer.first is not None and now - quiet_from >= settle and not self.pending:
                 break
-            if quiet_from is not None and answer.first is None and done is None and now - answer.start >= max(settle, 1.0):
+            if quiet_from is not None and answer.first is None and done is None and now - answer.start >= max(settle, first_wait):
                 break  # a key with no answer at all
             chunk = self.read_once(min(0.02, deadline - now))
             if chunk:
@@ -309,7 +311,7 @@ class Term:
         result["complete"] = "t" in seen
         return result
 
-    def key(self, name_or_text, settle, max_wait=10.0):
+    def key(self, name_or_text, settle, max_wait=10.0, first_wait=1.0):
         if name_or_text in KEYS:
             normal, application = KEYS[name_or_text]
             text = application if DECCKM in self.screen.mode else normal
@@ -318,7 +320,7 @@ class Term:
         self.drain()
         answer = Answer(time.monotonic())
         os.write(self.fd, text.encode("utf-8"))
-        self.collect(answer, settle, max_wait)
+        self.collect(answer, settle, max_wait, first_wait=first_wait)
         return answer.as_dict()
 
     def drain(self, quiet=0.0):
@@ -465,6 +467,65 @@ def greensilk_100k(args, run):
     return out
 
 
+LONG_FIELD_PROJECT = "P-0003"
+
+
+def long_field_data(reference, out, kind):
+    """A copy of the shipped data whose project P-0003 has a 10,000-character
+    summary: CJK ideographs (one word to the wrapper, two columns each) or
+    ASCII words, as the in-process "Long field 10k" benchmarks use."""
+    import random
+    import shutil
+    if os.path.exists(out):
+        shutil.rmtree(out)
+    shutil.copytree(reference, out)
+    if kind == "cjk":
+        rng = random.Random(17)
+        text = "".join(chr(rng.randint(0x4E00, 0x9FA5)) for _ in range(10_000))
+    else:
+        text = ("ecological corridor " * 500)[:10_000]
+    path = os.path.join(out, "projects.jsonl")
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    for i, line in enumerate(lines):
+        if line.startswith('{"id":"%s"' % LONG_FIELD_PROJECT):
+            record = json.loads(line)
+            record["summary"] = text
+            lines[i] = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines))
+    for name in os.listdir(out):
+        if name.startswith(".greensilk"):
+            os.remove(os.path.join(out, name))
+    return out
+
+
+def greensilk_long_field(args, run, kind):
+    """A 10,000-character summary at 80x24: Down on the project screen, then
+    characters typed at the start of that summary in the edit form."""
+    data = long_field_data(args.reference_data, os.path.join(args.work, f"long-{kind}", "data"), kind)
+    home = os.path.join(args.work, f"long-{kind}", "home")
+    os.makedirs(home, exist_ok=True)
+    term = Term([args.binary, "--data", data], 80, 24, env={"HOME": home, "XDG_STATE_HOME": os.path.join(home, "state")})
+    out = {"first_screen": term.first_screen(GREENSILK_MARKERS, args.settle)}
+    patient = dict(max_wait=60.0, first_wait=30.0)
+    for key in ["3", "/"] + list(LONG_FIELD_PROJECT[2:]) + ["enter"]:
+        term.key(key, args.settle, **patient)
+    out["open"] = term.key("enter", args.settle, **patient)
+    out["detail_keys"] = [term.key("down", args.settle, **patient) for _ in range(args.long_keys)]
+    # The form (on the title), the summary field, edit it, cursor to the
+    # start: each character typed there moves the whole visible line.
+    for key in ("e", "\t", "enter", "home"):
+        term.key(key, args.settle, **patient)
+    out["form_keys"] = [term.key("x", args.settle, **patient) for _ in range(args.long_keys)]
+    out["screen"] = [term.screen.display[y] for y in range(4)]
+    term.key("esc", args.settle, **patient)  # end the field edit
+    term.key("esc", args.settle, **patient)  # leave the form: it asks
+    term.key("y", args.settle, **patient)  # discard
+    out["exit"] = term.close("q")
+    return out
+
+
 def visidata_table(args, run):
     """The same 20k projects as CSV in VisiData at 120x40."""
     term = Term([args.vd, args.csv_20k], 120, 40, env={"HOME": args.vd_home})
@@ -547,6 +608,7 @@ def build_rows(results):
     gs = results.get("greensilk_table", [])
     sw = results.get("greensilk_switch", [])
     big = results.get("greensilk_100k", [])
+    long_runs = {kind: results.get(f"greensilk_long_{kind}", []) for kind in ("cjk", "ascii")}
     vd = results.get("visidata_table", [])
     idle_runs = results.get("idle", {})
     rows = []
@@ -640,6 +702,16 @@ def build_rows(results):
         row("Map zoom (+, then -), 160x48: bytes", "B",
             median([r[k]["bytes"] for r in mp for k in ("zoom_in", "zoom_out")]))
         row("  key to screen updated", "ms", median([r[k]["updated_ms"] for r in mp for k in ("zoom_in", "zoom_out")]))
+    for kind, label in (("cjk", "CJK ideographs"), ("ascii", "ASCII characters")):
+        runs = long_runs[kind]
+        if not runs:
+            continue
+        d = per_key(runs, "detail_keys", "updated_ms")
+        row(f"Key on the project screen (Down), summary of 10,000 {label}, 80x24: key to screen updated", "ms", d,
+            None, "≤ 50 ms", d <= 50 if d is not None else None)
+        f = per_key(runs, "form_keys", "updated_ms")
+        row(f"Key in the form (typing into that summary), 10,000 {label}, 80x24: key to screen updated", "ms", f,
+            None, "≤ 50 ms", f <= 50 if f is not None else None)
     rss = median([r["memory_kb"].get("VmHWM") for r in gs])
     rss_v = median([r["memory_kb"].get("VmHWM") for r in vd]) if vd else None
     if rss is not None:
@@ -834,8 +906,13 @@ def main():
     parser.add_argument("--pages", type=int, default=10, help="page downs per run")
     parser.add_argument("--settle", type=float, default=0.25, help="quiet time that ends an answer (s)")
     parser.add_argument("--idle-seconds", type=float, default=60)
-    parser.add_argument("--only", default="table,switch,map,100k,visidata,idle",
-                        help="comma-separated scenarios: table, switch, map, 100k, visidata, idle")
+    parser.add_argument("--only", default="table,switch,map,100k,visidata,long,idle",
+                        help="comma-separated scenarios: table, switch, map, 100k, visidata, long, idle")
+    parser.add_argument("--reference-data", default="data",
+                        help="the shipped data directory, copied for the long-field scenario")
+    parser.add_argument("--work", default=os.path.join(os.environ.get("TMPDIR", "/tmp"), "greensilk-bench"),
+                        help="where the long-field scenario writes its data copies")
+    parser.add_argument("--long-keys", type=int, default=10, help="keys per run in the long-field scenario")
     parser.add_argument("--json", help="write the raw figures here")
     parser.add_argument("--markdown", help="write the results table here")
     parser.add_argument("--report", action="store_true",
@@ -853,7 +930,7 @@ def main():
         return
 
     only = set(args.only.split(","))
-    if not args.data_20k:
+    if not args.data_20k and only - {"long"}:
         parser.error("--data-20k is required")
     if args.vd:
         args.vd_home = os.path.join(os.path.dirname(os.path.abspath(args.csv_20k)), "vd-home")
@@ -866,6 +943,8 @@ def main():
         plan.append(("greensilk_100k", "100k", greensilk_100k))
     if args.vd and args.csv_20k:
         plan.append(("visidata_table", "visidata", visidata_table))
+    for kind in ("cjk", "ascii"):
+        plan.append((f"greensilk_long_{kind}", "long", lambda a, r, kind=kind: greensilk_long_field(a, r, kind)))
     # Interleave the programs run by run, so that a noisy minute of the
     # machine hits both alike.
     for run in range(args.runs):

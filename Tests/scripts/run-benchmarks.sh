@@ -101,6 +101,7 @@ if ((pty_bench)); then
   log "running the pty harness: $runs runs, idle over $idle s"
   python3 Tests/scripts/pty-bench.py --binary "$binary" \
     --data-20k "$work/p20000" --data-100k "$work/p100000" --csv-20k "$work/p20000.csv" \
+    --reference-data "$repo/data" --work "$work" \
     ${vd:+--vd "$vd"} --runs "$runs" --idle-seconds "$idle" --label "$label" --json "$work/pty.json" >/dev/null
 fi
 

@@ -74,11 +74,37 @@ extension RecordEditor {
     return SessionChange(before: change.after, after: result, summary: change.summary)
   }
 
-  /// Reverts either kind of record change.
+  /// Reverts a change to a record of any editable type.
   public func revert(_ change: EditedRecord, action: String) throws(StoreError) -> EditedRecord {
-    switch change {
-    case .project(let c): .project(try revert(c, action: action))
-    case .activity(let c): .activity(try revert(c, action: action))
+    try change.change.reverted(by: self, action: action)
+  }
+
+  /// Saves an edit: creates the record, or updates it over its original.
+  /// Returns the change for the undo stack.
+  public func save(_ edit: RecordEdit, action: String) throws(StoreError) -> EditedRecord {
+    try edit.record.base.save(from: edit.original, by: self, action: action)
+  }
+
+  /// Deletes a record as it was read. Returns the change for the undo stack.
+  public func delete(_ record: AnyEditableRecord) throws(StoreError) -> EditedRecord {
+    try record.base.delete(by: self)
+  }
+}
+
+extension EditableRecord {
+  func save(from original: AnyEditableRecord?, by editor: RecordEditor, action: String) throws(StoreError) -> EditedRecord {
+    let original = sameType(original)
+    let saved: Self
+    if let original {
+      saved = try editor.update(self, from: original, action: action)
+    } else {
+      saved = try editor.create(self)
     }
+    return EditedRecord(SessionChange(before: original, after: saved, summary: SessionChange.describe(before: original, after: saved)))
+  }
+
+  func delete(by editor: RecordEditor) throws(StoreError) -> EditedRecord {
+    try editor.delete(self)
+    return EditedRecord(SessionChange(before: self, after: nil, summary: id))
   }
 }

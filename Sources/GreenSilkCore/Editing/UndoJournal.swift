@@ -57,21 +57,9 @@ public struct UndoJournal: Sendable {
     var w = JSONWriter()
     w.beginObject()
     w.field("stack", stack)
-    switch change {
-    case .project(let c): write(c, kind: "project", into: &w)
-    case .activity(let c): write(c, kind: "activity", into: &w)
-    }
+    change.change.writeJournal(into: &w)
     w.endObject()
     return w.text
-  }
-
-  static func write<R: StampedRecord>(_ change: SessionChange<R>, kind: String, into w: inout JSONWriter) {
-    w.field("kind", kind)
-    w.field("summary", change.summary)
-    for (name, record) in [("before", change.before), ("after", change.after)] {
-      w.key(name)
-      if let record { w.raw(record.jsonLine) } else { w.null() }
-    }
   }
 
   static func entry(_ line: String) throws -> (EditedRecord, String) {
@@ -90,15 +78,17 @@ public struct UndoJournal: Sendable {
         }
       }
     }
-    func change<R: StampedRecord>(_: R.Type) throws -> SessionChange<R> {
-      SessionChange(before: try before.map(R.init(jsonLine:)), after: try after.map(R.init(jsonLine:)), summary: summary)
-    }
-    switch kind {
-    case "project": return (.project(try change(Project.self)), stack)
-    case "activity": return (.activity(try change(EnvoyActivity.self)), stack)
-    default: throw JournalLineError()
-    }
+    guard let type = EditableRecords.type(ofKind: kind) else { throw JournalLineError() }
+    return (try type.change(before: before, after: after, summary: summary), stack)
   }
 
   struct JournalLineError: Error {}
+}
+
+extension EditableRecord {
+  /// A journal line's change, its records read from their file form.
+  static func change(before: String?, after: String?, summary: String) throws -> EditedRecord {
+    EditedRecord(
+      SessionChange(before: try before.map(Self.init(jsonLine:)), after: try after.map(Self.init(jsonLine:)), summary: summary))
+  }
 }

@@ -11,18 +11,14 @@ public struct RecordColumns: Sendable {
   public let file: DataFile
   /// Our columns in order.
   public let known: [String]
-  /// Columns whose cells hold JSON; every other known column holds text.
-  let jsonColumns: Set<String>
-  /// Text columns that must be present even when empty.
-  let requiredText: Set<String>
-  private let knownSet: Set<String>
+  /// How each known column's cells are written and read.
+  private let kinds: [String: ColumnKind]
 
-  init(file: DataFile, known: [String], jsonColumns: Set<String>, requiredText: Set<String>) {
-    self.file = file
-    self.known = known
-    self.jsonColumns = jsonColumns
-    self.requiredText = requiredText
-    knownSet = Set(known)
+  init<Record: DeclaredRecord>(_ type: Record.Type) {
+    let leaves = Record.declaration.leaves
+    file = Record.file
+    known = leaves.map(\.name)
+    kinds = Dictionary(leaves.map { ($0.name, $0.column) }, uniquingKeysWith: { first, _ in first })
   }
 
   public static func of(_ file: DataFile) -> RecordColumns? {
@@ -35,41 +31,14 @@ public struct RecordColumns: Sendable {
 
   public static func of<R: StoredRecord>(_ type: R.Type) -> RecordColumns? { of(R.file) }
 
-  static let projects = RecordColumns(
-    file: .projects,
-    known: ProjectField.allCases.flatMap { field -> [String] in
-      let name = field.rawValue
-      switch field {
-      case .screening: return ScreeningField.allCases.map { name + "." + $0.rawValue }
-      case .budget: return BudgetField.allCases.map { name + "." + $0.rawValue }
-      case .dates: return DatesField.allCases.map { name + "." + $0.rawValue }
-      case .sector: return SectorField.allCases.map { name + "." + $0.rawValue }
-      case .source: return SourceField.allCases.map { name + "." + $0.rawValue }
-      default: return [name]
-      }
-    },
-    jsonColumns: [
-      "rev", "key_project", "corridors", "countries", "partners", "budget.amount", "budget.amount_usd",
-      "budget.financing", "milestones", "indicators", "sdgs", "financial_distress", "imported",
-    ],
-    requiredText: ["id", "title", "stage"])
+  static let projects = RecordColumns(Project.self)
+  static let activities = RecordColumns(EnvoyActivity.self)
 
-  static let activities = RecordColumns(
-    file: .activities,
-    known: ActivityField.allCases.flatMap { field -> [String] in
-      field == .source ? SourceField.allCases.map { "source." + $0.rawValue } : [field.rawValue]
-    },
-    jsonColumns: ["rev", "participants", "reported_total"],
-    requiredText: ["id", "title", "kind", "focus", "start", "end", "host", "location"])
-
-  /// Columns that hold true/false (spreadsheets rewrite them as TRUE).
-  static let booleanColumns: Set<String> = ["key_project", "financial_distress"]
-
-  public func isKnown(_ column: String) -> Bool { knownSet.contains(column) }
+  public func isKnown(_ column: String) -> Bool { kinds[column] != nil }
 
   /// Whether a column's cells hold JSON (unknown columns always do: we
   /// cannot tell their type, and JSON keeps it).
-  func holdsJSON(_ column: String) -> Bool { jsonColumns.contains(column) || !knownSet.contains(column) }
+  func holdsJSON(_ column: String) -> Bool { kinds[column]?.holdsJSON ?? true }
 
   /// The columns for `records`: ours, then any unknown ones they carry.
   func columns(for fieldLists: [[FieldValue]]) -> [String] {
@@ -99,7 +68,7 @@ public struct RecordColumns: Sendable {
     if holdsJSON(column) {
       var text = cell.trimmingSpaces()
       if text.isEmpty { return nil }
-      if Self.booleanColumns.contains(column) {
+      if kinds[column] == .boolean {
         switch text.lowercased() {
         case "true", "yes": text = "true"
         case "false", "no": text = "false"
@@ -116,7 +85,7 @@ public struct RecordColumns: Sendable {
       }
       return text
     }
-    if cell.isEmpty && !requiredText.contains(column) { return nil }
+    if cell.isEmpty && kinds[column] != .requiredText { return nil }
     var writer = JSONWriter(capacity: cell.utf8.count + 2)
     writer.string(cell)
     return writer.text

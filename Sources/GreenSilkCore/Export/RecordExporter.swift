@@ -12,17 +12,23 @@ public enum ExportFormat: String, CaseIterable, Sendable {
 /// tests read the output back with the library), as a JSON array, or as
 /// JSON Lines. The JSON forms are our
 /// file form, record for record; CSV is described in `RecordColumns`.
+/// CSV cells that a spreadsheet could run as a formula are written with a
+/// `'` in front (`CSVCellGuard`) unless `verbatimCells` is set.
 public enum RecordExporter {
-  public static func export<R: StoredRecord>(_ records: [R], format: ExportFormat) throws -> [UInt8] {
+  public static func export<R: StoredRecord>(
+    _ records: [R], format: ExportFormat, verbatimCells: Bool = false
+  ) throws -> [UInt8] {
     switch format {
-    case .csv: return try csv(records)
+    case .csv: return try csv(records, verbatimCells: verbatimCells)
     case .json: return json(records)
     case .jsonl: return jsonLines(records)
     }
   }
 
   /// A header row and one row per record; LF line ends, UTF-8, no BOM.
-  public static func csv<R: StoredRecord>(_ records: [R]) throws -> [UInt8] {
+  /// Every cell, header included, goes through `CSVCellGuard` unless
+  /// `verbatimCells`.
+  public static func csv<R: StoredRecord>(_ records: [R], verbatimCells: Bool = false) throws -> [UInt8] {
     guard let layout = RecordColumns.of(R.self) else {
       throw FieldError("\(R.file.fileName) cannot be exported as CSV")
     }
@@ -39,7 +45,7 @@ public enum RecordExporter {
       for row in part {
         for (index, cell) in row.enumerated() {
           if index > 0 { out.append(UInt8(ascii: ",")) }
-          appendField(cell, to: &out)
+          appendField(verbatimCells ? cell : CSVCellGuard.neutralized(cell), to: &out)
         }
         out.append(0x0A)
       }

@@ -5,12 +5,9 @@
 /// other owned field takes the new source value. Fields the import does
 /// not own (screening, delivery, area, milestones, …) are never touched.
 enum AidDataMerge {
-  /// Top-level fields the import fills in; nested ones (`budget.amount`)
-  /// are decided one by one.
-  static let owned: Set<String> = [
-    "title", "summary", "corridors", "countries", "partners", "stage", "stage_reason", "status_raw", "budget",
-    "dates", "sector", "flow_type", "flow_class", "financial_distress", "source",
-  ]
+  /// Top-level fields the import fills in (`ownedByImport()` in
+  /// `ProjectField`); nested ones (`budget.amount`) are decided one by one.
+  static let owned = Project.declaration.importOwnedKeys
 
   enum Outcome {
     case unchanged(notes: [String])
@@ -77,21 +74,7 @@ enum AidDataMerge {
   /// edited.
   static func unchangedSource(existing: Project, incoming: Project) -> Outcome {
     var candidate = existing
-    candidate.title = incoming.title
-    candidate.summary = incoming.summary
-    candidate.corridors = incoming.corridors
-    candidate.countries = incoming.countries
-    candidate.partners = incoming.partners
-    candidate.stage = incoming.stage
-    candidate.stageReason = incoming.stageReason
-    candidate.statusRaw = incoming.statusRaw
-    candidate.budget = incoming.budget
-    candidate.dates = incoming.dates
-    candidate.sector = incoming.sector
-    candidate.flowType = incoming.flowType
-    candidate.flowClass = incoming.flowClass
-    candidate.financialDistress = incoming.financialDistress
-    candidate.source = incoming.source
+    Project.declaration.copyImportOwned(into: &candidate, from: incoming)
     if candidate == existing { return .unchanged(notes: []) }
     let local = fieldMap(existing)
     let after = fieldMap(incoming)

@@ -35,6 +35,14 @@ struct CSVDocument: Sendable {
     }
   }
 
+  /// The cells of one row of our own export: its fields with the `'` that
+  /// `CSVCellGuard` put in front of formula-like cells taken off again,
+  /// unless `verbatim` (the file was written with `--verbatim-cells`).
+  func cells(of row: CSVRowScanner.Row, verbatim: Bool) throws(CSVRowProblem) -> [String] {
+    let fields = try fields(of: row)
+    return verbatim ? fields : fields.map(CSVCellGuard.restored)
+  }
+
   /// Which line of a multi-line row holds the first invalid byte. Line
   /// breaks are ASCII, so an invalid sequence never spans one: checking
   /// line by line finds it.

@@ -23,14 +23,16 @@ public enum RecordImportPlans: Sendable {
 /// CSV updates touch only the fields the file has columns for: a column
 /// deleted in the spreadsheet loses nothing.
 public enum RecordImporter {
+  /// `verbatimCells`: the CSV was exported with `--verbatim-cells`, so its
+  /// cells are taken as they are (see `CSVCellGuard`).
   public static func plan(
     bytes: [UInt8], format: RecordImportFormat, displayPath: String, data: DataSet, user: UserIdentity,
-    now: Timestamp
+    now: Timestamp, verbatimCells: Bool = false
   ) throws(ImportFailure) -> RecordImportPlans {
     let rows: [SourceRow]
     let file: DataFile
     switch format {
-    case .csv: (file, rows) = try csvRows(bytes, displayPath: displayPath)
+    case .csv: (file, rows) = try csvRows(bytes, displayPath: displayPath, verbatimCells: verbatimCells)
     case .json: (file, rows) = try jsonRows(bytes, displayPath: displayPath)
     }
     let source = format == .csv ? "GreenSilk CSV export" : "GreenSilk JSON export"
@@ -51,14 +53,16 @@ public enum RecordImporter {
 
   // MARK: - CSV
 
-  static func csvRows(_ bytes: [UInt8], displayPath: String) throws(ImportFailure) -> (DataFile, [SourceRow]) {
+  static func csvRows(
+    _ bytes: [UInt8], displayPath: String, verbatimCells: Bool = false
+  ) throws(ImportFailure) -> (DataFile, [SourceRow]) {
     let document = CSVDocument(bytes: bytes)
     guard let headerRow = document.rows.first else {
       throw ImportFailure(LoadIssue(file: displayPath, line: 0, reason: "empty file; expected a header row"))
     }
     let header: [String]
     do {
-      header = try document.fields(of: headerRow)
+      header = try document.cells(of: headerRow, verbatim: verbatimCells)
     } catch {
       throw ImportFailure(LoadIssue(file: displayPath, line: error.line, reason: "header row: \(error.reason)"))
     }
@@ -82,7 +86,7 @@ public enum RecordImporter {
     var rows: [SourceRow] = []
     for row in document.rows.dropFirst() {
       do throws(CSVRowProblem) {
-        let cells = try document.fields(of: row)
+        let cells = try document.cells(of: row, verbatim: verbatimCells)
         guard cells.count == header.count else {
           throw CSVRowProblem(line: row.line, reason: "\(cells.count) columns, the header has \(header.count)")
         }

@@ -16,28 +16,42 @@ public protocol FieldKeys: RawRepresentable, CaseIterable, Sendable where RawVal
   static var table: KeyTable<Self> { get }
 }
 
-/// The byte forms of a `FieldKeys` enum's names.
-public struct KeyTable<Key: FieldKeys>: Sendable {
-  /// Every name's bytes back to back; name `i` is `bytes[starts[i]..<starts[i + 1]]`.
-  let bytes: [UInt8]
-  let starts: [Int]
+/// The byte forms of a `FieldKeys` enum's names. A class: readers fetch
+/// it for every object they read, and a struct of arrays would be retained
+/// array by array each time.
+public final class KeyTable<Key: FieldKeys>: Sendable {
+  let names: NameTable
   let keys: [Key]
 
   public init() {
     keys = Key.allCases
+    names = NameTable(keys.map(\.rawValue))
+  }
+}
+
+/// Field names as bytes, back to back, matched against the key being read
+/// with the next expected name tried first.
+public struct NameTable: Sendable {
+  /// Name `i` is `bytes[starts[i]..<starts[i + 1]]`.
+  let bytes: [UInt8]
+  let starts: [Int]
+
+  public init(_ names: [String]) {
     var bytes: [UInt8] = []
     var starts: [Int] = [0]
-    for key in keys {
-      bytes += Array(key.rawValue.utf8)
+    for name in names {
+      bytes += Array(name.utf8)
       starts.append(bytes.count)
     }
     self.bytes = bytes
     self.starts = starts
   }
 
-  /// The case whose name equals `key`, trying position `hint` first.
-  func match(_ key: UnsafeBufferPointer<UInt8>, hint: Int) -> (key: Key, position: Int)? {
-    let count = keys.count
+  var count: Int { starts.count - 1 }
+
+  /// The position of the name equal to `key`, trying position `hint` first.
+  func match(_ key: UnsafeBufferPointer<UInt8>, hint: Int) -> Int? {
+    let count = self.count
     if count == 0 { return nil }
     return bytes.withUnsafeBufferPointer { names in
       starts.withUnsafeBufferPointer { starts in
@@ -46,7 +60,7 @@ public struct KeyTable<Key: FieldKeys>: Sendable {
           let start = starts[position]
           let length = starts[position + 1] - start
           if length == key.count, bytesEqual(UnsafeBufferPointer(rebasing: names[start..<start + length]), key) {
-            return (keys[position], position)
+            return position
           }
           position += 1
           if position == count { position = 0 }
@@ -64,13 +78,20 @@ extension JSONReader {
   public mutating func readFields<Key: FieldKeys>(
     _ keys: Key.Type, _ body: (inout JSONReader, Key?) throws -> Void
   ) throws {
+    let table = Key.table
+    try readFields(table.names) { reader, position in try body(&reader, position.map { table.keys[$0] }) }
+  }
+
+  /// Reads an object whose known field names are `names`. `body` gets the
+  /// position of the matched name (nil for an unknown field) and must read
+  /// or skip the value.
+  public mutating func readFields(_ names: NameTable, _ body: (inout JSONReader, Int?) throws -> Void) throws {
     try expect(UInt8(ascii: "{"), "an object")
     skipWhitespace()
     if peek() == UInt8(ascii: "}") {
       position += 1
       return
     }
-    let table = Key.table
     var hint = 0
     while true {
       skipWhitespace()
@@ -81,10 +102,10 @@ extension JSONReader {
       position += 1
       currentKeyRange = keyRange
       let keyBytes = UnsafeBufferPointer(rebasing: bytes[keyRange])
-      let matched = table.match(keyBytes, hint: hint)
-      if let matched { hint = matched.position + 1 }
+      let matched = names.match(keyBytes, hint: hint)
+      if let matched { hint = matched + 1 }
       do {
-        try body(&self, matched?.key)
+        try body(&self, matched)
       } catch let problem as JSONError {
         throw problem.inField(String(decoding: keyBytes, as: UTF8.self))
       } catch let problem as FieldError {
@@ -160,23 +181,4 @@ extension JSONWriter {
   public mutating func field(_ name: some FieldKeys, _ value: Day?) { field(name.rawValue, value) }
   public mutating func field<E: FileEnum>(_ name: some FieldKeys, _ value: E?) { field(name.rawValue, value) }
   public mutating func stringList(_ name: some FieldKeys, _ values: [String]) { stringList(name.rawValue, values) }
-}
-
-/// Tracks which required fields a record has supplied (a bit per field).
-struct RequiredFields<Key: FieldKeys & Equatable> {
-  private let required: [Key]
-  private var seen: UInt64 = 0
-
-  init(_ keys: [Key]) { required = keys }
-
-  mutating func saw(_ key: Key?) {
-    guard let key, let index = required.firstIndex(of: key) else { return }
-    seen |= 1 << UInt64(index)
-  }
-
-  func check() throws {
-    for (index, key) in required.enumerated() where seen & (1 << UInt64(index)) == 0 {
-      throw JSONError("missing field \"\(key.rawValue)\"", column: nil)
-    }
-  }
 }

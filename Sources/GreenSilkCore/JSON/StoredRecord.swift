@@ -37,9 +37,22 @@ public protocol StoredRecord: Hashable, Sendable {
   func encode(into writer: inout JSONWriter)
   /// Reads the record from one JSON object; unknown fields are kept.
   init(reading reader: inout JSONReader) throws
+  /// Top-level fields that field-by-field views (`RecordFields`) keep
+  /// whole even when they hold an object; other objects are opened.
+  static var leafKeys: Set<String> { get }
+  /// Fields the store keeps (revision, last change), left out of diffs.
+  static var bookkeepingKeys: Set<String> { get }
+  /// What a sentence calls the field with this dotted name ("planned
+  /// start", "pollution rating"), declared or not.
+  static func phrase(ofField name: String) -> String
 }
 
 extension StoredRecord {
+  /// Undeclared records (the reference tables) open every nested object.
+  public static var leafKeys: Set<String> { [] }
+  public static var bookkeepingKeys: Set<String> { ["rev"] }
+  public static func phrase(ofField name: String) -> String { String(name.map { $0 == "_" || $0 == "." ? " " : $0 }) }
+
   /// The record's file form: one line of JSON, without the newline.
   public var jsonLine: String {
     var writer = JSONWriter()

@@ -46,11 +46,13 @@ final class StringInterner {
   let partnerLists = DecodedValueCache<[Partner]>()
   private var provenances = Set<ProjectProvenance.Box>()
 
-  func shared(_ provenance: ProjectProvenance) -> ProjectProvenance.Box {
+  /// The box kept for a provenance equal to `box`'s, or `box` itself (then
+  /// kept) when it is the first of its value.
+  func shared(_ box: ProjectProvenance.Box) -> ProjectProvenance.Box {
     // An imported record's provenance is its own (row id, source columns):
     // hashing its columns text to find no match would be wasted.
-    if provenance.imported != nil { return ProjectProvenance.Box(provenance) }
-    return provenances.insert(ProjectProvenance.Box(provenance)).memberAfterInsert
+    if box.value.imported != nil { return box }
+    return provenances.insert(box).memberAfterInsert
   }
 
   private static func equal(_ string: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -89,8 +91,8 @@ extension JSONReader {
     return text.isEmpty ? nil : text
   }
 
-  func shared(_ provenance: ProjectProvenance) -> ProjectProvenance.Box {
-    interner?.shared(provenance) ?? ProjectProvenance.Box(provenance)
+  func shared(_ box: ProjectProvenance.Box) -> ProjectProvenance.Box {
+    interner?.shared(box) ?? box
   }
 
   /// A list value decoded by `decode`, shared with every earlier one of

@@ -58,44 +58,6 @@ extension JSONReader {
     guard let text = try readOptional({ try $0.readString() }) else { return nil }
     return text.isEmpty ? nil : text
   }
-
-  public mutating func readSource() throws -> SourceRef {
-    var source = SourceRef(dataset: "")
-    try readFields(SourceField.self) { reader, field in
-      switch field {
-      case .dataset: source.dataset = try reader.readSharedString() ?? ""
-      case .recordID: source.recordID = try reader.readOptionalString()
-      case .url: source.url = try reader.readOptionalString()
-      case .asOf: source.asOf = try reader.readOptional { try $0.readDay() }
-      case .note: source.note = try reader.readSharedString()
-      case nil: try reader.skipValue()
-      }
-    }
-    guard !source.dataset.isEmpty else { throw JSONError("missing field \"dataset\"", column: nil) }
-    return source
-  }
-}
-
-enum SourceField: String, FieldKeys {
-  case dataset
-  case recordID = "record_id"
-  case url
-  case asOf = "as_of"
-  case note
-  static let table = KeyTable<SourceField>()
-}
-
-extension JSONWriter {
-  public mutating func source(_ name: String, _ source: SourceRef) {
-    key(name)
-    beginObject()
-    field(SourceField.dataset, source.dataset)
-    if let recordID = source.recordID { field(SourceField.recordID, recordID) }
-    if let url = source.url { field(SourceField.url, url) }
-    if let asOf = source.asOf { field(SourceField.asOf, asOf) }
-    if let note = source.note { field(SourceField.note, note) }
-    endObject()
-  }
 }
 
 /// Collects the unknown fields of a record while it is read.

@@ -162,35 +162,47 @@ public struct Project: Hashable, Sendable, Identifiable {
     set { provenanceBox = ProjectProvenance.Box(newValue) }
   }
 
-  /// The same provenance as `other`'s, sharing its storage (the parser
-  /// interns equal provenances).
-  mutating func shareProvenance(_ box: ProjectProvenance.Box) { provenanceBox = box }
+  /// Changes the provenance in place when no other project shares its box
+  /// (a project being read has its own), else in a new box.
+  mutating func updateProvenance(_ change: (inout ProjectProvenance) -> Void) {
+    if isKnownUniquelyReferenced(&provenanceBox) {
+      change(&provenanceBox.value)
+    } else {
+      var value = provenanceBox.value
+      change(&value)
+      provenanceBox = ProjectProvenance.Box(value)
+    }
+  }
+
+  /// Shares an equal provenance's box with the projects read before (the
+  /// reader's interner keeps one box per distinct value).
+  mutating func shareProvenance(through reader: JSONReader) { provenanceBox = reader.shared(provenanceBox) }
 
   public var source: SourceRef {
     get { provenanceBox.value.source }
-    set { provenance.source = newValue }
+    set { updateProvenance { $0.source = newValue } }
   }
   /// The source's own status text (`Pipeline: Commitment`), kept beside
   /// the normalised stage.
   public var statusRaw: String? {
     get { provenanceBox.value.statusRaw }
-    set { provenance.statusRaw = newValue }
+    set { updateProvenance { $0.statusRaw = newValue } }
   }
   public var sector: Sector? {
     get { provenanceBox.value.sector }
-    set { provenance.sector = newValue }
+    set { updateProvenance { $0.sector = newValue } }
   }
   public var flowType: String? {
     get { provenanceBox.value.flowType }
-    set { provenance.flowType = newValue }
+    set { updateProvenance { $0.flowType = newValue } }
   }
   public var flowClass: String? {
     get { provenanceBox.value.flowClass }
-    set { provenance.flowClass = newValue }
+    set { updateProvenance { $0.flowClass = newValue } }
   }
   public var imported: ImportedRecord? {
     get { provenanceBox.value.imported }
-    set { provenance.imported = newValue }
+    set { updateProvenance { $0.imported = newValue } }
   }
 
   /// The BRIGC light derived from the screening (nil: not screened yet).
@@ -226,10 +238,12 @@ public struct ProjectProvenance: Hashable, Sendable {
     self.imported = imported
   }
 
-  /// Immutable, so sharing one between projects is safe; a change makes a
-  /// new box. Equal by value, so projects compare as if it were inline.
-  final class Box: Hashable, Sendable {
-    let value: ProjectProvenance
+  /// Copy on write: changed in place only while one project holds it
+  /// (`Project.updateProvenance` checks), so a box two projects or the
+  /// interner share never changes and sharing it across threads is safe.
+  /// Equal by value, so projects compare as if it were inline.
+  final class Box: Hashable, @unchecked Sendable {
+    fileprivate(set) var value: ProjectProvenance
     init(_ value: ProjectProvenance) { self.value = value }
     static func == (lhs: Box, rhs: Box) -> Bool { lhs === rhs || lhs.value == rhs.value }
     func hash(into hasher: inout Hasher) { hasher.combine(value) }

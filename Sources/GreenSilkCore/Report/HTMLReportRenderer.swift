@@ -3,9 +3,9 @@
 /// on screen and prints on A4. It is also well-formed XML (XHTML
 /// polyglot), so that ordinary XML tools can check and process it.
 ///
-/// Every piece of data text is escaped; control characters, which XML
-/// cannot carry and a reader should see, are shown as Unicode control
-/// pictures (U+2400…) or U+FFFD.
+/// Every piece of data text is escaped; control characters (which XML
+/// cannot carry) and bidi controls (which would reorder what a reader
+/// sees) are shown as visible pictures (`ControlCharacters`).
 public enum HTMLReportRenderer {
   public static func html(_ report: ReportDocument) -> String {
     var out = """
@@ -153,7 +153,10 @@ public enum HTMLReportRenderer {
 
   // MARK: - Text
 
-  /// Text made safe for element content and attribute values.
+  /// Text made safe for element content and attribute values: markup
+  /// characters as entities, hidden characters (controls, bidi controls;
+  /// see `ControlCharacters`) as their visible pictures, and the two
+  /// noncharacters XML forbids as U+FFFD. Tabs and line feeds stay.
   public static func escape(_ text: String) -> String {
     var out = ""
     out.reserveCapacity(text.utf8.count)
@@ -165,12 +168,9 @@ public enum HTMLReportRenderer {
       case 0x22: out += "&quot;"
       case 0x27: out += "&#39;"
       case 0x09, 0x0A: out.unicodeScalars.append(scalar)
-      case 0x00..<0x20:
-        // U+2400 + n is the control picture for C0 control n (␀ … ␟).
-        out.unicodeScalars.append(Unicode.Scalar(0x2400 + scalar.value) ?? "\u{FFFD}")
-      case 0x7F: out += "\u{2421}"
-      case 0x80..<0xA0, 0xFFFE, 0xFFFF: out += "\u{FFFD}"
-      default: out.unicodeScalars.append(scalar)
+      case 0xFFFE, 0xFFFF: out += "\u{FFFD}"
+      default:
+        out.unicodeScalars.append(ControlCharacters.isHidden(scalar) ? ControlCharacters.picture(for: scalar) : scalar)
       }
     }
     return out

@@ -38,15 +38,28 @@ public enum TextReportRenderer {
         switch block {
         case .paragraph(let text): out += escape(text) + "\n\n"
         case .table(let table): out += markdownTable(table) + "\n"
-        case .bars(let bars): out += "```text\n" + textBars(bars, labelWidth: nil) + "```\n\n"
+        case .bars(let bars): out += fenced(textBars(bars, labelWidth: nil))
         case .line(let line):
           // Inside a code fence nothing is markup: no escaping, only
           // control characters made visible (as textBars does).
-          out += "```text\n" + visible(line.title) + "\n" + textBars(bars(of: line), labelWidth: nil) + "```\n\n"
+          out += fenced(visible(line.title) + "\n" + textBars(bars(of: line), labelWidth: nil))
         }
       }
     }
     return out
+  }
+
+  /// `body` in a code fence longer than any run of backticks inside it, so
+  /// that no label can close the fence early.
+  static func fenced(_ body: String) -> String {
+    var longest = 0
+    var run = 0
+    for character in body {
+      run = character == "`" ? run + 1 : 0
+      longest = max(longest, run)
+    }
+    let fence = String(repeating: "`", count: max(3, longest + 1))
+    return fence + "text\n" + body + fence + "\n\n"
   }
 
   /// A line chart's points as bars: text forms cannot draw a line, and a
@@ -75,9 +88,10 @@ public enum TextReportRenderer {
   }
 
   static func markdownTable(_ table: ReportTable) -> String {
-    var out = "| " + table.headers.map(escape).joined(separator: " | ") + " |\n"
+    let cell = { (text: String) in escape(text, in: .cell) }
+    var out = "| " + table.headers.map(cell).joined(separator: " | ") + " |\n"
     out += "|" + table.alignments.map { $0 == .right ? " ---: |" : " --- |" }.joined() + "\n"
-    for cells in table.rows { out += "| " + cells.map(escape).joined(separator: " | ") + " |\n" }
+    for cells in table.rows { out += "| " + cells.map(cell).joined(separator: " | ") + " |\n" }
     return out
   }
 
@@ -109,42 +123,60 @@ public enum TextReportRenderer {
     return widths
   }
 
-  /// Markdown text: characters that would start markup or raw HTML are
-  /// backslash-escaped (CommonMark; `#` only where it would start a
-  /// heading), `|` so that tables hold, line breaks
-  /// folded to spaces, control characters made visible.
-  static func escape(_ text: String) -> String {
+  /// Where a piece of markdown text stands: at the start of a block (a
+  /// heading, a list item, a paragraph), or in a table cell.
+  enum MarkdownPlace {
+    case block
+    case cell
+  }
+
+  /// Markdown text (CommonMark and GitHub's extensions): every character
+  /// that could start markup, an entity or raw HTML is backslash-escaped
+  /// (`\\ ` * _ [ ] < > | # & ~ $`); where the text starts a block, so are
+  /// the characters that would make it a list item or a thematic break
+  /// (`-`, `+`, `1.`, `1)`), and leading blanks are dropped (four would
+  /// start a code block). Line breaks are folded to spaces (tables hold),
+  /// and hidden characters are made visible (`visible`). A text that is
+  /// just a web address becomes an autolink `<…>`, inside which nothing is
+  /// markup (so `&` in a query stays part of the link).
+  static func escape(_ text: String, in place: MarkdownPlace = .block) -> String {
+    let shown = visible(text)
+    if isWebAddress(shown) { return "<" + shown + ">" }
     var out = ""
-    for character in visible(text) {
+    var atStart = place == .block
+    var leadingDigits = false
+    for character in shown {
+      if atStart && (character == " " || character == "\t") { continue }
       switch character {
-      case "#" where out.isEmpty: out += "\\#"
-      case "\\", "`", "*", "_", "[", "]", "<", ">", "|": out += "\\" + String(character)
+      case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "&", "~", "$": out += "\\" + String(character)
+      case "-" where atStart, "+" where atStart: out += "\\" + String(character)
+      case "." where leadingDigits, ")" where leadingDigits: out += "\\" + String(character)
       case "\n", "\r\n", "\r": out += " "
       default: out.append(character)
       }
+      leadingDigits = (atStart || leadingDigits) && character.isASCII && character.isNumber
+      atStart = false
     }
     return out
   }
 
-  /// Text with control characters shown as Unicode control pictures
-  /// (ESC → ␛), so that data never drives the terminal that prints the
-  /// report. Tabs become spaces, line breaks stay.
+  /// `http://` or `https://` and then no blank, `<`, `>`, `|` (which ends
+  /// a table cell even inside a link) or picture of a hidden character:
+  /// safe inside an autolink.
+  static func isWebAddress(_ text: String) -> Bool {
+    guard text.hasPrefix("https://") || text.hasPrefix("http://") else { return false }
+    return !text.unicodeScalars.contains { scalar in
+      scalar.value <= 0x20 || scalar == "<" || scalar == ">" || scalar == "|"
+        || (0x2400...0x2426).contains(scalar.value) || scalar.properties.isWhitespace
+    }
+  }
+
+  /// Text with hidden characters (controls, bidi controls; see
+  /// `ControlCharacters`) shown as their pictures (ESC → ␛), so that data
+  /// never drives the terminal that prints the report nor reorders what a
+  /// reader sees. Tabs become spaces, line breaks stay.
   static func visible(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) }) else {
-      return text
-    }
-    var out = String.UnicodeScalarView()
-    for scalar in text.unicodeScalars {
-      switch scalar.value {
-      case 0x0A: out.append(scalar)
-      case 0x09: out.append(" ")
-      case 0x00..<0x20: out.append(Unicode.Scalar(0x2400 + scalar.value) ?? "\u{FFFD}")
-      case 0x7F: out.append("\u{2421}")
-      case 0x80..<0xA0: out.append("\u{FFFD}")
-      default: out.append(scalar)
-      }
-    }
-    return String(out)
+    ControlCharacters.visible(text, keepingLineFeeds: true, tabsAsSpaces: true)
   }
 
   static func wrap(_ text: String, width: Int) -> String {

@@ -11,6 +11,9 @@ public enum RecordRules {
     public var id: String
     public var rule: String
     public var message: String
+    /// The field to fix (a form shows the message there); nil when the
+    /// problem is not one field's.
+    public var field: FieldPath? = nil
   }
 
   public static func check(_ data: DataSet) -> [Problem] {
@@ -23,69 +26,74 @@ public enum RecordRules {
       out.append(
         Problem(
           file: .programTotals, id: total.id, rule: "sourced-figure",
-          message: "program total \(total.id) has no source URL; official figures must carry their source"))
+          message: "program total \(total.id) has no source URL; official figures must carry their source",
+          field: TotalField.source.path(SourceField.url)))
     }
     return out
   }
 
   public static func check(_ project: Project) -> [Problem] {
     var out: [Problem] = []
-    func add(_ rule: String, _ message: String) {
-      out.append(Problem(file: .projects, id: project.id, rule: rule, message: "\(project.id): \(message)"))
+    func add(_ rule: String, _ field: FieldPath, _ message: String) {
+      out.append(Problem(file: .projects, id: project.id, rule: rule, message: "\(project.id): \(message)", field: field))
     }
-    if project.title.allSatisfy(\.isWhitespace) { add("title-required", "the title is empty") }
+    if project.title.allSatisfy(\.isWhitespace) { add("title-required", ProjectField.title.path, "the title is empty") }
     if (project.stage == .cancelled || project.stage == .suspended)
       && (project.stageReason ?? "").allSatisfy(\.isWhitespace)
     {
-      add("reason-required", "\(project.stage.label.lowercased()) without a stage reason")
+      add("reason-required", ProjectField.stageReason.path, "\(project.stage.label.lowercased()) without a stage reason")
     }
     if project.light == .red && project.stage >= .approved && project.stage != .cancelled
       && !project.screening.hasMitigationNote
     {
-      add("red-light-mitigation", "red light in \(project.stage.label.lowercased()) without a mitigation note")
+      add(
+        "red-light-mitigation", ScreeningField.mitigationNote.path,
+        "red light in \(project.stage.label.lowercased()) without a mitigation note")
     }
     if project.isKeyProject && project.area == nil {
-      add("key-project-area", "a key project needs a cooperation area")
+      add("key-project-area", ProjectField.area.path, "a key project needs a cooperation area")
     }
     if let start = project.dates.plannedStart, let end = project.dates.plannedEnd, end < start {
-      add("date-order", "planned end \(end) is before planned start \(start)")
+      add("date-order", DatesField.plannedEnd.path, "planned end \(end) is before planned start \(start)")
     }
     if let start = project.dates.actualStart, let end = project.dates.actualEnd, end < start {
-      add("date-order", "actual end \(end) is before actual start \(start)")
+      add("date-order", DatesField.actualEnd.path, "actual end \(end) is before actual start \(start)")
     }
     if let budget = project.budget {
       if !isCurrencyCode(budget.currency) {
-        add("currency-code", "currency \"\(budget.currency)\" is not a three-letter ISO 4217 code")
+        add("currency-code", BudgetField.currency.path, "currency \"\(budget.currency)\" is not a three-letter ISO 4217 code")
       }
-      if let amount = budget.amount, amount < 0 { add("budget-amount", "budget amount is negative") }
+      if let amount = budget.amount, amount < 0 { add("budget-amount", BudgetField.amount.path, "budget amount is negative") }
       let financed = budget.financing.compactMap(\.amount).reduce(0, +)
       if let amount = budget.amount, financed > amount * 1.000001 {
-        add("financing-exceeds-budget", "financing tranches add up to \(financed), more than the budget \(amount)")
+        add(
+          "financing-exceeds-budget", BudgetField.financing.path,
+          "financing tranches add up to \(financed), more than the budget \(amount)")
       }
     }
     for (index, milestone) in project.milestones.enumerated() where milestone.title.allSatisfy(\.isWhitespace) {
-      add("milestone-title", "milestone \(index + 1) has no title")
+      add("milestone-title", ProjectField.milestones.path, "milestone \(index + 1) has no title")
     }
     for indicator in project.indicators where indicator.unit.isEmpty {
-      add("indicator-unit", "indicator \"\(indicator.title)\" has no unit")
+      add("indicator-unit", ProjectField.indicators.path, "indicator \"\(indicator.title)\" has no unit")
     }
     return out
   }
 
   public static func check(_ activity: EnvoyActivity) -> [Problem] {
     var out: [Problem] = []
-    func add(_ rule: String, _ message: String) {
-      out.append(Problem(file: .activities, id: activity.id, rule: rule, message: "\(activity.id): \(message)"))
+    func add(_ rule: String, _ field: FieldPath, _ message: String) {
+      out.append(Problem(file: .activities, id: activity.id, rule: rule, message: "\(activity.id): \(message)", field: field))
     }
     if activity.end < activity.start {
-      add("date-order", "end \(activity.end) is before start \(activity.start)")
+      add("date-order", ActivityField.end.path, "end \(activity.end) is before start \(activity.start)")
     }
     if let reported = activity.reportedTotal, reported < activity.countedParticipants {
       add(
-        "participant-total",
+        "participant-total", ActivityField.reportedTotal.path,
         "reported total \(reported) is smaller than the \(activity.countedParticipants) participants counted by country")
     }
-    if activity.title.allSatisfy(\.isWhitespace) { add("title-required", "the title is empty") }
+    if activity.title.allSatisfy(\.isWhitespace) { add("title-required", ActivityField.title.path, "the title is empty") }
     return out
   }
 
@@ -102,7 +110,8 @@ public enum RecordRules {
           Problem(
             file: .projects, id: extra, rule: "key-project-count",
             message:
-              "\(extra): \(area.label.lowercased()) has \(ids.count) key projects but the plan has \(area.planKeyProjects)"))
+              "\(extra): \(area.label.lowercased()) has \(ids.count) key projects but the plan has \(area.planKeyProjects)",
+            field: ProjectField.area.path))
       }
     }
     return out

@@ -4,8 +4,11 @@ public struct RuleViolation: Hashable, Sendable, CustomStringConvertible {
   public var rule: String
   /// What is wrong, for the person moving the project.
   public var message: String
-  /// The fields to fill in first (dotted file names, e.g. `screening.climate`).
-  public var fields: [String]
+  /// The fields to fill in first (`screening.climate`).
+  public var fields: [FieldPath]
+  /// The field the move is about (the stage): a form shows the message
+  /// there.
+  public var at: FieldPath { ProjectField.stage.path }
 
   public var description: String { "\(message) [\(rule)]" }
 }
@@ -80,13 +83,13 @@ public enum StageRules {
     var out: [RuleViolation] = []
     let screening = project.screening
     if target >= .approved && target <= .closed {
-      var missing: [String] = []
-      if screening.pollution == .unknown { missing.append("screening.pollution") }
-      if screening.climate == .unknown { missing.append("screening.climate") }
-      if screening.biodiversity == .unknown { missing.append("screening.biodiversity") }
-      if screening.esCategory == nil { missing.append("screening.es_category") }
+      var missing: [FieldPath] = []
+      if screening.pollution == .unknown { missing.append(ScreeningField.pollution.path) }
+      if screening.climate == .unknown { missing.append(ScreeningField.climate.path) }
+      if screening.biodiversity == .unknown { missing.append(ScreeningField.biodiversity.path) }
+      if screening.esCategory == nil { missing.append(ScreeningField.esCategory.path) }
       if !missing.isEmpty && target == .approved {
-        let names = missing.map(fieldLabel).joined(separator: ", ")
+        let names = missing.map(phrase).joined(separator: ", ")
         out.append(
           RuleViolation(
             rule: "screening-before-approval",
@@ -98,26 +101,26 @@ public enum StageRules {
           RuleViolation(
             rule: "red-light-mitigation",
             message: "\(id) has a red light (significant, irreversible impact): write a mitigation note before approval",
-            fields: ["screening.mitigation_note"]))
+            fields: [ScreeningField.mitigationNote.path]))
       }
       if target == .approved && screening.esCategory == .a && !screening.hasMitigationNote {
         out.append(
           RuleViolation(
             rule: "category-a-mitigation",
             message: "\(id) is E&S category A: write a mitigation note (the ESIA's measures) before approval",
-            fields: ["screening.mitigation_note"]))
+            fields: [ScreeningField.mitigationNote.path]))
       }
     }
     if target == .implementation && !resuming {
-      var missing: [String] = []
-      if project.dates.plannedStart == nil { missing.append("dates.planned_start") }
-      if project.dates.plannedEnd == nil { missing.append("dates.planned_end") }
-      if project.budget?.amount == nil { missing.append("budget.amount") }
+      var missing: [FieldPath] = []
+      if project.dates.plannedStart == nil { missing.append(DatesField.plannedStart.path) }
+      if project.dates.plannedEnd == nil { missing.append(DatesField.plannedEnd.path) }
+      if project.budget?.amount == nil { missing.append(BudgetField.amount.path) }
       if !missing.isEmpty {
         out.append(
           RuleViolation(
             rule: "implementation-needs-plan",
-            message: "\(id) cannot start implementation without a plan: fill in \(missing.map(fieldLabel).joined(separator: ", "))",
+            message: "\(id) cannot start implementation without a plan: fill in \(missing.map(phrase).joined(separator: ", "))",
             fields: missing))
       }
     }
@@ -125,15 +128,15 @@ public enum StageRules {
       out.append(
         RuleViolation(
           rule: "finalisation-needs-start",
-          message: "\(id) cannot reach finalisation without an actual start date: fill in actual start",
-          fields: ["dates.actual_start"]))
+          message: "\(id) cannot reach finalisation without an actual start date: fill in \(phrase(DatesField.actualStart.path))",
+          fields: [DatesField.actualStart.path]))
     }
     if target == .closed && project.dates.actualEnd == nil {
       out.append(
         RuleViolation(
           rule: "closure-needs-end",
-          message: "\(id) cannot be closed without an actual end date: fill in actual end",
-          fields: ["dates.actual_end"]))
+          message: "\(id) cannot be closed without an actual end date: fill in \(phrase(DatesField.actualEnd.path))",
+          fields: [DatesField.actualEnd.path]))
     }
     if (target == .cancelled || target == .suspended)
       && (project.stageReason ?? "").allSatisfy({ $0 == " " || $0 == "\n" })
@@ -141,8 +144,8 @@ public enum StageRules {
       out.append(
         RuleViolation(
           rule: "reason-required",
-          message: "\(id) cannot be \(target.label.lowercased()) without a reason: write why in the stage reason",
-          fields: ["stage_reason"]))
+          message: "\(id) cannot be \(target.label.lowercased()) without a reason: write why in the \(phrase(ProjectField.stageReason.path))",
+          fields: [ProjectField.stageReason.path]))
     }
     return out
   }
@@ -157,22 +160,19 @@ public enum StageRules {
     return .success(moved)
   }
 
-  /// A person-readable name for a dotted field.
-  public static func fieldLabel(_ field: String) -> String {
-    switch field {
-    case "screening.pollution": "pollution rating"
-    case "screening.climate": "climate rating"
-    case "screening.biodiversity": "biodiversity rating"
-    case "screening.es_category": "E&S category"
-    case "screening.mitigation_note": "mitigation note"
-    case "dates.planned_start": "planned start"
-    case "dates.planned_end": "planned end"
-    case "dates.actual_start": "actual start"
-    case "dates.actual_end": "actual end"
-    case "budget.amount": "budget amount"
-    case "stage_reason": "stage reason"
-    default: field
-    }
+  /// What a message calls a field ("pollution rating").
+  static func phrase(_ field: FieldPath) -> String { Project.declaration.phrase(of: field.name) }
+}
+
+extension Project {
+  /// A form's save runs the transition rules when the stage changed, and
+  /// holds a new project to the conditions of the stage it is created in.
+  public func transitionViolations(from original: Project?) -> [RuleViolation] {
+    guard let original else { return StageRules.preconditions(self, at: stage) }
+    guard original.stage != stage else { return [] }
+    var moving = self
+    moving.stage = original.stage
+    return StageRules.violations(moving: moving, to: stage)
   }
 }
 

@@ -24,20 +24,15 @@ public struct FieldChange: Hashable, Sendable {
 /// A generic, field-by-field view of any record, derived from its file
 /// form, so that audit diffs, conflict views and field-by-field merges
 /// need no per-type code. Nested objects are opened one level
-/// (`budget.amount`); lists stay whole.
+/// (`budget.amount`); lists, and the fields a record's declaration keeps
+/// whole (the imported source row, participant counts), stay whole.
+/// Fields a newer version wrote are included, opened the same way.
 public enum RecordFields {
-  /// Objects that stay whole: the imported source row (126 columns) and
-  /// the per-country participant counts read best as one value.
-  static let opaque: Set<String> = ["imported", "participants", "columns"]
-
-  /// Fields that record bookkeeping, not content.
-  public static let bookkeeping: Set<String> = ["rev", "changed_by", "changed_at"]
-
   public static func fields<R: StoredRecord>(of record: R) -> [FieldValue] {
-    fields(ofJSON: record.jsonLine)
+    fields(ofJSON: record.jsonLine, keepingWhole: R.leafKeys)
   }
 
-  static func fields(ofJSON line: String) -> [FieldValue] {
+  static func fields(ofJSON line: String, keepingWhole opaque: Set<String>) -> [FieldValue] {
     var out: [FieldValue] = []
     _ = try? JSONReader.withReader(line) { reader in
       try reader.readObject { reader, key in
@@ -64,7 +59,7 @@ public enum RecordFields {
     var names: [String] = before.map(\.name)
     for field in after where beforeByName[field.name] == nil { names.append(field.name) }
     return names.compactMap { name in
-      if bookkeeping.contains(name) { return nil }
+      if R.bookkeepingKeys.contains(name) { return nil }
       let oldValue = beforeByName[name]
       let newValue = afterByName[name]
       return oldValue == newValue ? nil : FieldChange(field: name, old: oldValue, new: newValue)

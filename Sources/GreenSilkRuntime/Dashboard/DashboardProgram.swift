@@ -86,7 +86,7 @@ public final class DashboardProgram: Program {
     case .quit:
       exitStatus = 0
       return []
-    case .save, .deleteProject, .deleteActivity, .revert:
+    case .save, .delete, .revert:
       guard let outcome = EditRunner(editor: editor).outcome(of: effect) else { return [] }
       data.acceptOwnWrite()
       return [.editFinished(outcome)]

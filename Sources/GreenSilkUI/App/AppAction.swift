@@ -40,8 +40,8 @@ public enum AppEffect: Equatable, Sendable {
   case reloadData
   /// Create or update through the store (`verb` for the audit and status).
   case save(FormState.Assembled, verb: String)
-  case deleteProject(Project)
-  case deleteActivity(EnvoyActivity)
+  /// Delete this record (as it was read) through the store.
+  case delete(AnyEditableRecord)
   /// Revert a session change (undo when `undo`, else redo).
   case revert(EditedRecord, undo: Bool)
   /// The undo and redo stacks changed: keep them for the next session

@@ -37,9 +37,11 @@ public struct Buffer: Equatable, Sendable {
   /// Writes `text` starting at (x, y), never past `maxWidth` columns nor
   /// the right edge, and returns the number of columns used. A wide glyph
   /// that would be cut in half is replaced by a space; so is the visible
-  /// half of one that starts left of column 0. Control characters become
-  /// placeholders (`Sanitizer`), zero-width graphemes are skipped, and a
-  /// wide glyph partly overwritten at either end is repaired.
+  /// half of one that starts left of column 0. Control and bidi characters
+  /// become pictures (`Sanitizer`), a grapheme cluster takes the cells
+  /// `GraphemeCells` gives it (one per spacing scalar, or a placeholder for
+  /// an emoji sequence), zero-width graphemes are skipped, and a wide glyph
+  /// partly overwritten at either end is repaired.
   ///
   /// This is the single way text enters the grid, so it is kept fast:
   /// printable ASCII is copied byte by byte into the cells, and the rest

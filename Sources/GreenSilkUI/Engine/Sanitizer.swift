@@ -1,58 +1,40 @@
-/// Makes text from the data safe to put on a terminal. Control characters
-/// (C0, DEL, C1) would let a crafted title retitle the window, move the
-/// cursor or write to the clipboard (OSC 52), so each becomes a visible
-/// placeholder and is never sent raw. ESC shows as `␛`, other C0 controls
-/// as their Control Pictures glyph, DEL as `␡`, C1 controls as `¿`.
+import GreenSilkCore
+
+/// Makes text from the data safe to put on a terminal, cell by cell.
+/// Hidden characters (`ControlCharacters` in the core: C0, DEL, C1 and the
+/// bidi controls) would let a crafted title retitle the window, move the
+/// cursor, write to the clipboard (OSC 52) or reorder a row, so each
+/// becomes a visible one-column picture and is never sent raw: ESC shows
+/// as `␛`, other C0 controls as their Control Pictures glyph, DEL as `␡`,
+/// the rest as `␦`. Grapheme clusters that terminals draw at different
+/// widths (emoji sequences) become placeholders of known width
+/// (`GraphemeCells`).
 ///
 /// An escape sequence therefore shows as its placeholder followed by its
 /// (harmless) printable tail: `ESC [ 2 J` becomes `␛[2J`.
 public enum Sanitizer {
-  /// Whether a scalar is a C0 control, DEL or a C1 control.
+  /// Whether a scalar is hidden: a C0 control, DEL, a C1 control or a
+  /// bidi control (`ControlCharacters.isHidden`).
   @inline(__always)
   public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-    let v = scalar.value
-    return v < 0x20 || (v >= 0x7F && v <= 0x9F)
+    ControlCharacters.isHidden(value: scalar.value)
   }
 
-  /// Whether `text` holds any control character. Scans bytes: C0 and DEL
-  /// are single bytes, C1 controls are `C2 80`…`C2 9F` in UTF-8.
+  /// Whether `text` holds any hidden character.
   public static func containsControl(_ text: some StringProtocol) -> Bool {
-    if let found = text.utf8.withContiguousStorageIfAvailable({ containsControl(bytes: $0) }) {
-      return found
-    }
-    return Array(text.utf8).withUnsafeBufferPointer { containsControl(bytes: $0) }
+    ControlCharacters.containsHidden(text)
   }
 
-  static func containsControl(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    var previous: UInt8 = 0
-    for byte in bytes {
-      if byte < 0x20 || byte == 0x7F || (previous == 0xC2 && byte >= 0x80 && byte <= 0x9F) {
-        return true
-      }
-      previous = byte
-    }
-    return false
-  }
-
-  /// `text` with every control character replaced by its placeholder.
-  /// Text without controls comes back unchanged and is not rebuilt.
+  /// `text` with every hidden character replaced by its picture.
+  /// Text without any comes back unchanged and is not rebuilt.
   public static func visible(_ text: some StringProtocol) -> String {
-    guard containsControl(text) else { return String(text) }
-    var out = ""
-    out.reserveCapacity(text.utf8.count + 8)
-    for scalar in text.unicodeScalars {
-      if isControl(scalar) {
-        out.unicodeScalars.append(placeholder(for: scalar))
-      } else {
-        out.unicodeScalars.append(scalar)
-      }
-    }
-    return out
+    ControlCharacters.visible(text)
   }
 
-  /// The graphemes of `text`, with every control character replaced.
-  /// Kept for callers that want the cells one by one; `Buffer.put` does
-  /// not use it, to avoid building an array of strings per call.
+  /// The cells of `text` as a `Buffer` shows them (zero-width ones
+  /// included). Kept for callers that want the cells one by one;
+  /// `Buffer.put` does not use it, to avoid building an array of strings
+  /// per call.
   public static func visibleGraphemes(_ text: some StringProtocol) -> [String] {
     var out: [String] = []
     forEachVisibleGrapheme(Substring(text)) { grapheme, _ in
@@ -62,10 +44,11 @@ public enum Sanitizer {
     return out
   }
 
-  /// Calls `body` with each grapheme as a `Buffer` shows it and its width
-  /// in columns, until `body` returns false. A grapheme holding a control
-  /// (only CR LF can hold two scalars) is split into single scalars, each
-  /// control replaced by its placeholder.
+  /// Calls `body` with each cell as a `Buffer` shows it and its width in
+  /// columns, until `body` returns false. A cluster of one scalar is one
+  /// cell (`GraphemeCells.cell`: hidden characters as pictures); a longer
+  /// cluster is drawn as `GraphemeCells.forEachCell` says (one cell per
+  /// spacing scalar with its combining marks, or a placeholder).
   ///
   /// This is the loop under `Buffer.put`, so it works on the UTF-8 bytes
   /// and avoids the standard library's grapheme breaking, which costs far
@@ -113,23 +96,19 @@ public enum Sanitizer {
         continue
       }
       let (scalar, length) = decode(bytes, at: index)
-      if isControl(scalar) {
-        // Controls never join a cluster, except CR LF: shown as two anyway.
-        if !body(String(placeholder(for: scalar)), 1) { return }
-        index += length
-        continue
-      }
       let next = index + length
-      if next == count || startsCluster(decode(bytes, at: next).scalar, after: scalar) {
-        if !body(String(scalar), TextWidth.scalarColumns(scalar.value)) { return }
+      // Hidden characters never join a cluster, except CR LF: shown as two
+      // pictures anyway.
+      if isControl(scalar) || next == count || startsCluster(decode(bytes, at: next).scalar, after: scalar) {
+        let cell = GraphemeCells.cell(scalar)
+        if !body(cell.symbol, cell.width) { return }
         index = next
         continue
       }
-      // Let the standard library find where this cluster ends. It starts
-      // with a non-control, so it holds no control (they stand alone).
+      // Let the standard library find where this cluster ends.
       let start = text.utf8.index(text.startIndex, offsetBy: index)
       guard let character = text[start...].first else { return }
-      if !body(String(character), TextWidth.columns(of: character)) { return }
+      if !GraphemeCells.forEachCell(of: character, body) { return }
       index += max(1, character.utf8.count)
     }
   }
@@ -203,11 +182,8 @@ public enum Sanitizer {
     }
   }
 
-  /// The one-column picture shown in place of a control character.
+  /// The one-column picture shown in place of a hidden character.
   public static func placeholder(for scalar: Unicode.Scalar) -> Unicode.Scalar {
-    let v = scalar.value
-    if v < 0x20, let picture = Unicode.Scalar(0x2400 + v) { return picture }
-    if v == 0x7F { return "\u{2421}" }
-    return "\u{00BF}"
+    ControlCharacters.picture(for: scalar)
   }
 }

@@ -1,3 +1,5 @@
+import GreenSilkCore
+
 /// Terminal column widths of text, independent of the process locale so
 /// that layout is the same in tests, over SSH and on a wall display.
 /// East Asian Wide and Fullwidth characters and emoji presentation
@@ -5,40 +7,34 @@
 /// zero-width space) and variation selectors take none. The tables are
 /// Unicode 15.0 (`UnicodeWidthTables.swift`).
 ///
-/// Widths are measured *as a `Buffer` shows the text*: a control character
-/// counts as one column, because `Buffer.put` replaces it with a one-column
-/// placeholder (`Sanitizer`). That keeps `columns(of:)`, `truncate`, `pad`
-/// and `wrap` in step with what `put` writes.
+/// Widths are measured *as a `Buffer` shows the text*: a hidden character
+/// (a control or bidi control) counts as one column, because `Buffer.put`
+/// replaces it with a one-column picture (`Sanitizer`), and a grapheme
+/// cluster counts the cells `GraphemeCells` draws it in: one per spacing
+/// scalar (as tmux and xterm place them), or the width of the placeholder
+/// that stands for an emoji sequence. That keeps `columns(of:)`,
+/// `truncate`, `pad` and `wrap` in step with what `put` writes, and all
+/// of them in step with the terminal.
 ///
-/// A grapheme cluster is as wide as its first scalar, as a terminal using
-/// wcwidth draws it: a text-presentation symbol followed by U+FE0F stays one
-/// column, an emoji ZWJ sequence or a flag takes two.
+/// Every function here is linear in the text it reads (a 10,000-character
+/// field wraps in one pass).
 public enum TextWidth {
   // MARK: - Measuring
 
   /// Columns taken by one scalar when it starts a grapheme (0, 1 or 2).
-  /// Control characters count 1, the width of their placeholder.
+  /// Hidden characters count 1, the width of their picture.
   public static func columns(of scalar: Unicode.Scalar) -> Int {
     scalarColumns(scalar.value)
   }
 
-  /// Columns taken by one grapheme cluster.
+  /// Columns taken by one grapheme cluster, as `Buffer.put` draws it.
   public static func columns(of character: Character) -> Int {
     let scalars = character.unicodeScalars
-    var iterator = scalars.makeIterator()
-    guard let first = iterator.next() else { return 0 }
-    if first.value < 0x300 && !Sanitizer.isControl(first) {
-      // Latin, Greek and friends, possibly with combining marks: one column.
-      return 1
+    guard let first = scalars.first else { return 0 }
+    if scalars.index(after: scalars.startIndex) == scalars.endIndex {
+      return GraphemeCells.cellWidth(first)
     }
-    guard iterator.next() != nil else { return scalarColumns(first.value) }
-    if scalars.contains(where: Sanitizer.isControl) {
-      // The sanitizer splits such a cluster (CR LF) into single scalars.
-      var total = 0
-      for scalar in scalars { total += scalarColumns(scalar.value) }
-      return total
-    }
-    return scalarColumns(first.value)
+    return GraphemeCells.columns(of: character)
   }
 
   /// Columns taken by a string (a concrete overload so that a string
@@ -74,6 +70,7 @@ public enum TextWidth {
 
   static func scalarColumns(_ v: UInt32) -> Int {
     if v < 0x300 { return 1 }  // controls included: one placeholder each
+    if ControlCharacters.isHidden(value: v) { return 1 }  // bidi controls: one picture each
     if contains(v, in: zeroWidth) { return 0 }
     if v >= 0x1100, contains(v, in: wide) { return 2 }
     return 1
@@ -196,54 +193,70 @@ public enum TextWidth {
     return out
   }
 
+  /// One paragraph, in one pass: every grapheme is measured once. A word
+  /// is collected until a space ends it, then placed on the current line
+  /// if it fits there, else on a new one. A word that grows wider than a
+  /// whole line is broken as it is read: the line before it ends, and
+  /// each full-width piece becomes a line of its own.
   static func wrapParagraph(_ paragraph: Substring, width: Int, into lines: inout [String]) {
     let firstLine = lines.count
     var line = ""
     var lineWidth = 0
     var pendingSpaces = 0  // spaces since the last word, placed only if the next word fits
-    var index = paragraph.startIndex
-    while index < paragraph.endIndex {
-      if paragraph[index] == " " {
-        pendingSpaces += 1
-        index = paragraph.index(after: index)
-        continue
+    var word = ""
+    var wordWidth = 0
+    var breakingWord = false  // the current word is wider than a line
+    func endWord() {
+      defer {
+        word = ""
+        wordWidth = 0
+        breakingWord = false
       }
-      var wordEnd = index
-      while wordEnd < paragraph.endIndex, paragraph[wordEnd] != " " {
-        wordEnd = paragraph.index(after: wordEnd)
+      if breakingWord {
+        line = word
+        lineWidth = wordWidth
+        return
       }
-      var word = paragraph[index..<wordEnd]
-      var wordWidth = columns(of: word)
-      index = wordEnd
-      let spaces = pendingSpaces
-      pendingSpaces = 0
-      if lineWidth + spaces + wordWidth <= width {
-        line += String(repeating: " ", count: spaces)
+      if word.isEmpty { return }
+      if lineWidth + pendingSpaces + wordWidth <= width {
+        line += String(repeating: " ", count: pendingSpaces)
         line += word
-        lineWidth += spaces + wordWidth
+        lineWidth += pendingSpaces + wordWidth
+      } else {
+        // The word starts a new line; the spaces before it are the break.
+        if lineWidth > 0 { lines.append(line) }
+        line = word
+        lineWidth = wordWidth
+      }
+      pendingSpaces = 0
+    }
+    for character in paragraph {
+      if character == " " {
+        endWord()
+        pendingSpaces += 1
         continue
       }
-      // The word starts a new line; the spaces before it are the break.
-      if lineWidth > 0 {
-        lines.append(line)
-        line = ""
-        lineWidth = 0
+      let glyph = columns(of: character)
+      if wordWidth + glyph <= width {
+        word.append(character)
+        wordWidth += glyph
+        continue
       }
-      while wordWidth > width {
-        let piece = prefix(word, maxWidth: width)
-        if piece.text.isEmpty {
-          // A wide glyph in a one-column line can never fit: drop it rather
-          // than loop forever.
-          word = word.dropFirst()
-        } else {
-          lines.append(String(piece.text))
-          word = word[piece.text.endIndex...]
+      if !breakingWord {
+        breakingWord = true
+        pendingSpaces = 0
+        if lineWidth > 0 {
+          lines.append(line)
+          line = ""
+          lineWidth = 0
         }
-        wordWidth = columns(of: word)
       }
-      line = String(word)
-      lineWidth = wordWidth
+      if !word.isEmpty { lines.append(word) }
+      // A wide glyph in a one-column line can never fit: it is dropped.
+      word = glyph <= width ? String(character) : ""
+      wordWidth = glyph <= width ? glyph : 0
     }
+    endWord()
     // A paragraph is at least one line, even when empty.
     if lineWidth > 0 || lines.count == firstLine { lines.append(line) }
   }

@@ -5,43 +5,36 @@ extension ConflictState {
   /// each differing field the default is the user's value where the user
   /// changed it, and the other version's everywhere else — so a merge
   /// keeps both people's work unless they touched the same field.
-  static func make(_ conflict: StoreConflict, attempted: FormState.Assembled, form: FormState?) -> ConflictState {
-    switch attempted {
-    case .project(let mine, let original):
-      let theirs = conflict.onDisk(as: Project.self)
-      return ConflictState(
-        attempted: attempted, theirs: theirs.map { .project($0) }, rows: rows(mine, original, theirs), form: form,
-        message: conflict.description)
-    case .activity(let mine, let original):
-      let theirs = conflict.onDisk(as: EnvoyActivity.self)
-      return ConflictState(
-        attempted: attempted, theirs: theirs.map { .activity($0) }, rows: rows(mine, original, theirs), form: form,
-        message: conflict.description)
-    }
-  }
-
-  static func rows<R: StampedRecord>(_ mine: R, _ original: R?, _ theirs: R?) -> [Row] {
-    guard let theirs else { return [] }
-    let myChanges = Set(RecordFields.changes(from: original, to: mine).map(\.field))
-    return RecordFields.changes(from: theirs, to: mine).map { change in
-      Row(field: change.field, mine: change.new, theirs: change.old, takeTheirs: !myChanges.contains(change.field))
-    }
+  static func make(_ conflict: StoreConflict, attempted: RecordEdit, form: FormState?) -> ConflictState {
+    let (theirs, rows) = attempted.record.base.conflictRows(original: attempted.original, conflict: conflict)
+    return ConflictState(attempted: attempted, theirs: theirs, rows: rows, form: form, message: conflict.description)
   }
 
   /// The merged record to save over the version on disk.
-  func merged() throws -> FormState.Assembled? {
+  func merged() throws -> RecordEdit? {
     let keep = Set(rows.filter { !$0.takeTheirs }.map(\.field))
-    switch (attempted, theirs) {
-    case (.project(let mine, _), .project(let disk)?):
-      return .project(try RecordFields.merge(disk, taking: keep, from: mine), original: disk)
-    case (.activity(let mine, _), .activity(let disk)?):
-      return .activity(try RecordFields.merge(disk, taking: keep, from: mine), original: disk)
-    case (.project(let mine, _), nil):
-      return .project(mine, original: nil)  // deleted meanwhile: save mine as new
-    case (.activity(let mine, _), nil):
-      return .activity(mine, original: nil)
-    default:
-      return nil
+    return try attempted.record.base.merged(over: theirs, keeping: keep)
+  }
+}
+
+extension EditableRecord {
+  /// The version on disk and the rows of fields that differ from it.
+  func conflictRows(original: AnyEditableRecord?, conflict: StoreConflict) -> (AnyEditableRecord?, [ConflictState.Row]) {
+    guard let theirs = conflict.onDisk(as: Self.self) else { return (nil, []) }
+    let myChanges = Set(RecordFields.changes(from: sameType(original), to: self).map(\.field))
+    let rows = RecordFields.changes(from: theirs, to: self).map { change in
+      ConflictState.Row(
+        field: change.field, label: Self.phrase(ofField: change.field), mine: change.new, theirs: change.old,
+        takeTheirs: !myChanges.contains(change.field))
     }
+    return (AnyEditableRecord(theirs), rows)
+  }
+
+  /// This record merged over the version on disk, keeping this record's
+  /// value of the named fields; a record deleted meanwhile is saved anew.
+  func merged(over theirs: AnyEditableRecord?, keeping names: Set<String>) throws -> RecordEdit? {
+    guard let theirs else { return RecordEdit(self, original: nil) }
+    guard let disk = sameType(theirs) else { return nil }
+    return RecordEdit(try RecordFields.merge(disk, taking: names, from: self), original: disk)
   }
 }

@@ -2,24 +2,11 @@ import GreenSilkCore
 
 /// A modal question or view drawn over the screen; it takes the keys.
 public enum Dialog: Hashable, Sendable {
-  case confirmDelete(DeleteTarget)
+  /// The record to delete.
+  case confirmDelete(AnyEditableRecord)
   case moveStage(MoveState)
   case conflict(ConflictState)
   case restoreDraft(Draft, FormState)
-}
-
-/// What a delete confirm is about.
-public enum DeleteTarget: Hashable, Sendable {
-  case project(Project)
-  case activity(EnvoyActivity)
-
-  /// `project P-0042 "Gwadar desalination plant"`.
-  public var label: String {
-    switch self {
-    case .project(let p): "project \(p.id) \u{201C}\(p.title)\u{201D}"
-    case .activity(let a): "activity \(a.id) \u{201C}\(a.title)\u{201D}"
-    }
-  }
 }
 
 /// The stage-move picker: the stages the rules allow from here, and a
@@ -46,24 +33,23 @@ public struct MoveState: Hashable, Sendable {
 /// field. Nothing is lost: Esc goes back to the form with every edit.
 public struct ConflictState: Hashable, Sendable {
   public struct Row: Hashable, Sendable {
+    /// The field's file name (`screening.climate`; a field a newer
+    /// version wrote has no declaration, so the name is not a `FieldPath`).
     public var field: String
+    /// What the view calls it ("climate rating").
+    public var label: String
     public var mine: String?
     public var theirs: String?
     /// Take the version on disk for this field (else keep mine).
     public var takeTheirs: Bool
   }
 
-  public var attempted: FormState.Assembled
+  public var attempted: RecordEdit
   /// The version on disk now (nil when it was deleted).
-  public var theirs: TheirVersion?
+  public var theirs: AnyEditableRecord?
   public var rows: [Row]
   public var selected = 0
   /// The form to go back to.
   public var form: FormState?
   public var message: String
-
-  public enum TheirVersion: Hashable, Sendable {
-    case project(Project)
-    case activity(EnvoyActivity)
-  }
 }

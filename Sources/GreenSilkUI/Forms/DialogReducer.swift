@@ -9,10 +9,7 @@ extension AppReducer {
       switch key {
       case .character("y"):
         state.dialog = nil
-        switch target {
-        case .project(let project): return [.deleteProject(project)]
-        case .activity(let activity): return [.deleteActivity(activity)]
-        }
+        return [.delete(target)]
       case .character("n"), .escape, .enter, .character("q"):
         state.dialog = nil
         state.status = StatusMessage("kept \(target.label)")
@@ -81,15 +78,16 @@ extension AppReducer {
     switch StageRules.move(project, to: target) {
     case .success(let moved):
       state.dialog = nil
-      return [.save(.project(moved, original: move.project), verb: "moved")]
+      return [.save(RecordEdit(moved, original: move.project), verb: "moved")]
     case .failure(let refused):
       let context = FormContext(countryNames: state.data.countryNames)
       var form = FormState.editing(move.project, context: context)
-      if let stage = form.index(of: "stage") { form.fields[stage].text = target.label }
-      if let reasonField = form.index(of: "stage_reason") { form.fields[reasonField].text = project.stageReason ?? "" }
+      let stage = ProjectField.stage.path
+      if let index = form.index(of: stage) { form.fields[index].text = target.label }
+      if let index = form.index(of: ProjectField.stageReason.path) { form.fields[index].text = project.stageReason ?? "" }
       for violation in refused.violations { form.markRule(violation) }
       form.focusFirstError()
-      if let first = form.fields.firstIndex(where: { $0.error != nil && $0.key != "stage" }) { form.focus = first }
+      if let first = form.fields.firstIndex(where: { $0.error != nil && $0.key != stage.name }) { form.focus = first }
       form.message = "move refused: " + (refused.violations.first?.message ?? "") + " — fill in the marked fields, then Ctrl-S"
       state.dialog = nil
       state.form = form

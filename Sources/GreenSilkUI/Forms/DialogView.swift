@@ -76,7 +76,7 @@ enum DialogView {
     Table(columns: columns, rowCount: rows.count, state: TableState(selected: rows.isEmpty ? nil : conflict.selected), glyphs: glyphs) { index in
       let row = rows[index]
       return [
-        TableCell(row.field), TableCell(row.mine.map(AppReducer.plain) ?? "—", role: row.takeTheirs ? .muted : .success),
+        TableCell(row.label), TableCell(row.mine.map(AppReducer.plain) ?? "—", role: row.takeTheirs ? .muted : .success),
         TableCell(row.theirs.map(AppReducer.plain) ?? "—", role: row.takeTheirs ? .success : .muted),
         TableCell(row.takeTheirs ? "theirs" : "yours", role: .fieldValue),
       ]

@@ -6,20 +6,11 @@ extension FormState {
   public var draftPayload: String {
     var w = JSONWriter()
     w.beginObject()
-    switch subject {
-    case .project(let base, let original):
-      w.field("kind", "project")
-      w.key("base")
-      w.raw(base.jsonLine)
-      w.key("original")
-      if let original { w.raw(original.jsonLine) } else { w.null() }
-    case .activity(let base, let original):
-      w.field("kind", "activity")
-      w.key("base")
-      w.raw(base.jsonLine)
-      w.key("original")
-      if let original { w.raw(original.jsonLine) } else { w.null() }
-    }
+    w.field("kind", subject.noun)
+    w.key("base")
+    w.raw(subject.record.base.jsonLine)
+    w.key("original")
+    if let original = subject.original { w.raw(original.base.jsonLine) } else { w.null() }
     w.field("focus", focus)
     w.key("fields")
     w.beginObject()
@@ -55,30 +46,24 @@ extension FormState {
     } catch {
       return nil
     }
-    var form: FormState
-    do {
-      switch kind {
-      case "project":
-        let record = try Project(jsonLine: base)
-        let before = try original.map { try Project(jsonLine: $0) }
-        form = before.map { FormState.editing($0, context: context) } ?? .creating(record, context: context)
-        form.subject = .project(base: record, original: before)
-      case "activity":
-        let record = try EnvoyActivity(jsonLine: base)
-        let before = try original.map { try EnvoyActivity(jsonLine: $0) }
-        form = before.map { FormState.editing($0, context: context) } ?? .creating(record, context: context)
-        form.subject = .activity(base: record, original: before)
-      default:
-        return nil
-      }
-    } catch {
+    guard let type = EditableRecords.type(ofKind: kind), let subject = try? type.edit(base: base, original: original) else {
       return nil
     }
+    // The fields start from the original, so that what the draft changed
+    // shows as changed.
+    var form = FormState(subject: subject, fields: (subject.original ?? subject.record).base.formFields(context: context))
     for index in form.fields.indices {
       if let text = texts[form.fields[index].key] { form.fields[index].text = text }
       form.validateField(index, context: context)
     }
     form.focus = form.fields.indices.contains(focus) ? focus : form.focus
     return form
+  }
+}
+
+extension EditableRecord {
+  /// An edit read from its file forms.
+  static func edit(base: String, original: String?) throws -> RecordEdit {
+    RecordEdit(try Self(jsonLine: base), original: try original.map(Self.init(jsonLine:)))
   }
 }

@@ -13,29 +13,15 @@ extension AppReducer {
     let context = FormContext(countryNames: state.data.countryNames)
     switch command {
     case .newRecord:
-      if state.screen == .envoys {
-        state.form = .creating(newActivity(state), context: context)
-      } else {
-        state.form = .creating(newProject(state), context: context)
-      }
+      state.form = .creating(newRecord(state).base, context: context)
     case .editRecord:
-      if state.screen == .envoys {
-        guard let activity = selectedActivity(state) else { return nothingSelected(&state) }
-        state.form = .editing(activity, context: context)
-      } else {
-        guard let project = recordProject(state) else { return nothingSelected(&state) }
-        state.form = .editing(project, context: context)
-      }
+      guard let record = selectedRecord(state) else { return nothingSelected(&state) }
+      state.form = .editing(record.base, context: context)
     case .deleteRecord:
-      if state.screen == .envoys {
-        guard let activity = selectedActivity(state) else { return nothingSelected(&state) }
-        state.dialog = .confirmDelete(.activity(activity))
-      } else {
-        guard let project = recordProject(state) else { return nothingSelected(&state) }
-        state.dialog = .confirmDelete(.project(project))
-      }
+      guard let record = selectedRecord(state) else { return nothingSelected(&state) }
+      state.dialog = .confirmDelete(record)
     case .moveStage:
-      guard state.screen != .envoys, let project = recordProject(state) else { return nothingSelected(&state) }
+      guard let project = selectedRecord(state)?.typed(Project.self) else { return nothingSelected(&state) }
       state.dialog = .moveStage(MoveState(project: project))
     case .undo:
       guard let change = state.history.nextUndo else {
@@ -56,8 +42,25 @@ extension AppReducer {
   }
 
   static func nothingSelected(_ state: inout AppState) -> [AppEffect] {
-    state.status = StatusMessage("select a \(state.screen == .envoys ? "activity" : "project") first", kind: .warning)
+    state.status = StatusMessage("select a \(editedType(state).kind) first", kind: .warning)
     return []
+  }
+
+  /// The record type the edit keys act on here: activities on the Envoys
+  /// screen, projects everywhere else.
+  static func editedType(_ state: AppState) -> any EditableRecord.Type {
+    state.screen == .envoys ? EnvoyActivity.self : Project.self
+  }
+
+  /// The record the edit keys act on: the selected one of the screen's type.
+  static func selectedRecord(_ state: AppState) -> AnyEditableRecord? {
+    if editedType(state) == EnvoyActivity.self { return selectedActivity(state).map(AnyEditableRecord.init) }
+    return recordProject(state).map(AnyEditableRecord.init)
+  }
+
+  /// A new record of the screen's type.
+  static func newRecord(_ state: AppState) -> AnyEditableRecord {
+    editedType(state) == EnvoyActivity.self ? AnyEditableRecord(newActivity(state)) : AnyEditableRecord(newProject(state))
   }
 
   /// The project an edit key acts on: the detail's, else the cursor's.
@@ -126,51 +129,34 @@ extension AppReducer {
   /// Puts a saved change into the loaded data and keeps the cursors on it.
   static func applyChange(_ change: EditedRecord, _ state: inout AppState) {
     var data = state.data
-    switch change {
-    case .project(let c):
-      if let after = c.after { data.upsert(after) } else if let before = c.before { data.removeProject(id: before.id) }
-    case .activity(let c):
-      if let after = c.after { data.upsert(after) } else if let before = c.before { data.removeActivity(id: before.id) }
-    }
+    change.apply(to: &data)
     replaceContext(&state, data: data, issues: state.context.issues)
-    if case .project(let c) = change, let after = c.after {
+    if let after = change.after?.typed(Project.self) {
       state.pipeline.reselect(after.id, state.context)
       if state.detail.projectID == nil { state.detail.projectID = after.id }
     }
   }
 
   /// "stage of P-0042 back to screening" (undo), "stage of P-0042 to
-  /// approved again" (redo), "title and budget of P-0042 restored".
+  /// approved again" (redo), "title and budget amount of P-0042 restored".
   static func revertSummary(_ change: EditedRecord, undo: Bool) -> String {
-    func describe<R: StampedRecord>(_ c: SessionChange<R>) -> String {
-      guard let now = c.after else { return "\(c.before?.id ?? "") deleted" + (undo ? "" : " again") }
-      guard let was = c.before else { return "\(now.id) " + (undo ? "restored" : "created again") }
-      let changes = RecordFields.changes(from: was, to: now)
-      let names = changes.map { FieldLabels.label(for: $0.field).lowercased() }
-      if changes.count == 1, let only = changes.first {
-        let value = only.new.map(plain) ?? "none"
-        return "\(names[0]) of \(now.id) " + (undo ? "back to \(value)" : "to \(value) again")
-      }
-      let list = names.count == 2 ? "\(names[0]) and \(names[1])" : "\(names.count) fields"
-      return "\(list) of \(now.id) " + (undo ? "restored" : "changed again")
+    guard let now = change.after else { return "\(change.before?.id ?? "") deleted" + (undo ? "" : " again") }
+    guard change.before != nil else { return "\(now.id) " + (undo ? "restored" : "created again") }
+    let changes = change.fieldChanges
+    let names = changes.map { change.phrase(ofField: $0.field) }
+    if changes.count == 1, let only = changes.first {
+      let value = only.new.map(plain) ?? "none"
+      return "\(names[0]) of \(now.id) " + (undo ? "back to \(value)" : "to \(value) again")
     }
-    switch change {
-    case .project(let c): return describe(c)
-    case .activity(let c): return describe(c)
-    }
+    let list = names.count == 2 ? "\(names[0]) and \(names[1])" : "\(names.count) fields"
+    return "\(list) of \(now.id) " + (undo ? "restored" : "changed again")
   }
 
-  /// "P-0042: title, stage" for the status line after a save.
+  /// "P-0042 (title, stage)" for the status line after a save.
   static func saveSummary(_ change: EditedRecord) -> String {
-    func describe<R: StampedRecord>(_ c: SessionChange<R>) -> String {
-      guard let before = c.before, let after = c.after else { return (c.after ?? c.before)?.id ?? "" }
-      let names = RecordFields.changes(from: before, to: after).map { FieldLabels.label(for: $0.field).lowercased() }
-      return after.id + (names.isEmpty ? "" : " (" + names.joined(separator: ", ") + ")")
-    }
-    switch change {
-    case .project(let c): return describe(c)
-    case .activity(let c): return describe(c)
-    }
+    guard change.before != nil, let after = change.after else { return (change.after ?? change.before)?.id ?? "" }
+    let names = change.fieldChanges.map { change.phrase(ofField: $0.field) }
+    return after.id + (names.isEmpty ? "" : " (" + names.joined(separator: ", ") + ")")
   }
 
   /// A JSON value as plain text (`"screening"` → screening).

@@ -1,14 +1,16 @@
-/// The form label of a record field (`dates.planned_start` → "Planned
-/// start"), for status and history messages.
-public enum FieldLabels {
-  static let labels: [String: String] = {
-    var out: [String: String] = [:]
-    for spec in ProjectForm.specs { out[spec.key] = spec.label }
-    for spec in ActivityForm.specs where out[spec.key] == nil { out[spec.key] = spec.label }
-    return out
-  }()
+import GreenSilkCore
 
+/// The label of a field named in the audit log, whatever its record
+/// (`dates.planned_start` → "Planned start"), from the declarations.
+public enum FieldLabels {
   public static func label(for key: String) -> String {
-    labels[key] ?? String(key.map { $0 == "_" || $0 == "." ? " " : $0 })
+    for type in EditableRecords.types {
+      if let label = type.label(ofField: key) { return label }
+    }
+    return String(key.map { $0 == "_" || $0 == "." ? " " : $0 })
   }
+}
+
+extension EditableRecord {
+  static func label(ofField name: String) -> String? { declaration.leaf(named: name)?.label }
 }

@@ -185,7 +185,7 @@ extension AppReducer {
     var parts = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
     if parts.isEmpty { parts = [""] }
     parts[parts.count - 1] = " " + value
-    return FieldSyntax.trimmed(parts.joined(separator: ",")) + ", "
+    return parts.joined(separator: ",").trimmingSpaces() + ", "
   }
 
   static func save(_ form: inout FormState, _ context: FormContext) -> [AppEffect] {
@@ -220,7 +220,7 @@ extension AppReducer {
     let field = form.fields[form.focus]
     var cleaned = text
     while cleaned.hasSuffix("\n") { cleaned.removeLast() }
-    form.fields[form.focus].text = field.kind.isMultiline ? cleaned : cleaned.replacingNewlines()
+    form.fields[form.focus].text = field.kind.isMultiline ? cleaned : cleaned.withLineBreaksAsSpaces()
     form.editor = nil
     form.validateField(form.focus, context: FormContext(countryNames: state.data.countryNames))
     state.form = form
@@ -231,7 +231,7 @@ extension AppReducer {
 /// typed (after the last comma), by code prefix first, then by name.
 enum Completion {
   static func suggestions(for text: String, kind: FieldKind, context: FormContext, limit: Int = 6) -> [Suggestion] {
-    let token = FieldSyntax.trimmed(String(text.split(separator: ",", omittingEmptySubsequences: false).last ?? ""))
+    let token = String(text.split(separator: ",", omittingEmptySubsequences: false).last ?? "").trimmingSpaces()
     guard !token.isEmpty else { return [] }
     let lower = token.lowercased()
     switch kind {

@@ -1,38 +1,16 @@
 import GreenSilkCore
 
-/// What a form edits: a project or an activity, the version it started
-/// from (`original`, nil for a new record) and the record the field texts
-/// are applied onto (`base`).
-public enum FormSubject: Hashable, Sendable {
-  case project(base: Project, original: Project?)
-  case activity(base: EnvoyActivity, original: EnvoyActivity?)
-
-  public var recordID: String {
-    switch self {
-    case .project(let base, _): base.id
-    case .activity(let base, _): base.id
-    }
-  }
-
-  public var isNew: Bool {
-    switch self {
-    case .project(_, let original): original == nil
-    case .activity(_, let original): original == nil
-    }
-  }
-
-  public var noun: String {
-    switch self {
-    case .project: "project"
-    case .activity: "activity"
-    }
-  }
-}
-
-/// An open form: the fields' texts, the focus, the field being edited,
-/// and what is pending (a confirm to leave, a save in flight).
+/// An open form: what it edits (a record of any editable type and the
+/// version it started from), the fields' texts, the focus, the field
+/// being edited, and what is pending (a confirm to leave, a save in
+/// flight). The fields come from the record's declaration.
 public struct FormState: Hashable, Sendable {
-  public var subject: FormSubject
+  /// A record ready to save, with the version it started from.
+  public typealias Assembled = RecordEdit
+
+  /// The record the field texts are applied onto, and its original (nil
+  /// for a new record).
+  public var subject: RecordEdit
   public var fields: [FormField]
   public var focus = 1
   public var editor: FieldEditor?
@@ -44,7 +22,7 @@ public struct FormState: Hashable, Sendable {
   /// A line for the form's own footer ("3 problems: fix them to save").
   public var message: String?
 
-  public init(subject: FormSubject, fields: [FormField]) {
+  public init(subject: RecordEdit, fields: [FormField]) {
     self.subject = subject
     self.fields = fields
     focus = fields.firstIndex { $0.kind != .readOnly } ?? 0
@@ -61,31 +39,16 @@ public struct FormState: Hashable, Sendable {
 
   public func index(of key: String) -> Int? { fields.firstIndex { $0.key == key } }
 
+  public func index(of field: FieldPath) -> Int? { index(of: field.name) }
+
   // MARK: - Opening
 
-  public static func editing(_ project: Project, context: FormContext) -> FormState {
-    FormState(subject: .project(base: project, original: project), fields: makeFields(ProjectForm.specs, project, context))
+  public static func editing(_ record: some EditableRecord, context: FormContext) -> FormState {
+    FormState(subject: RecordEdit(record, original: record), fields: record.formFields(context: context))
   }
 
-  public static func creating(_ project: Project, context: FormContext) -> FormState {
-    FormState(subject: .project(base: project, original: nil), fields: makeFields(ProjectForm.specs, project, context))
-  }
-
-  public static func editing(_ activity: EnvoyActivity, context: FormContext) -> FormState {
-    FormState(subject: .activity(base: activity, original: activity), fields: makeFields(ActivityForm.specs, activity, context))
-  }
-
-  public static func creating(_ activity: EnvoyActivity, context: FormContext) -> FormState {
-    FormState(subject: .activity(base: activity, original: nil), fields: makeFields(ActivityForm.specs, activity, context))
-  }
-
-  static func makeFields<R>(_ specs: [FieldSpec<R>], _ record: R, _ context: FormContext) -> [FormField] {
-    specs.map { spec in
-      let text = spec.read(record, context)
-      return FormField(
-        key: spec.key, label: spec.label, section: spec.section, kind: spec.kind, help: spec.help, text: text,
-        original: text, error: nil)
-    }
+  public static func creating(_ record: some EditableRecord, context: FormContext) -> FormState {
+    FormState(subject: RecordEdit(record, original: nil), fields: record.formFields(context: context))
   }
 
   // MARK: - Validation
@@ -93,92 +56,88 @@ public struct FormState: Hashable, Sendable {
   /// Re-checks one field's text on its own (as the user types or leaves it).
   public mutating func validateField(_ index: Int, context: FormContext) {
     guard fields.indices.contains(index) else { return }
-    let text = fields[index].text
-    switch subject {
-    case .project(let base, _):
-      var scratch = base
-      fields[index].error = Self.problem(ProjectForm.specs[index], text, &scratch, context)
-    case .activity(let base, _):
-      var scratch = base
-      fields[index].error = Self.problem(ActivityForm.specs[index], text, &scratch, context)
+    fields[index].error = subject.record.base.problem(with: fields[index].text, inField: fields[index].key, context: context)
+  }
+
+  /// The record the form describes, or nil with every problem marked on
+  /// its field: field syntax first, then the record rules, then the
+  /// transition rules (a project's stage move), which say what to fill in
+  /// first.
+  public mutating func assemble(context: FormContext) -> Assembled? {
+    for index in fields.indices { fields[index].error = nil }
+    return subject.record.base.assemble(&self, context: context)
+  }
+
+  /// Puts a transition rule's message on the field it is about (the
+  /// stage) and a short note on each field it asks for, so the cursor can
+  /// go straight to them.
+  mutating func markRule(_ violation: RuleViolation) {
+    mark(violation.at, "\(violation.message) [\(violation.rule)]")
+    for field in violation.fields where field != violation.at {
+      mark(field, "needed to move to this stage (\(violation.rule))")
     }
   }
 
-  static func problem<R>(_ spec: FieldSpec<R>, _ text: String, _ record: inout R, _ context: FormContext) -> String? {
-    do {
-      try spec.apply(text, &record, context)
+  /// Shows `message` on the field, unless it already has a problem.
+  mutating func mark(_ field: FieldPath, _ message: String) {
+    guard let index = index(of: field), fields[index].error == nil else { return }
+    fields[index].error = message
+  }
+
+  /// Moves the focus to the first field with a problem.
+  public mutating func focusFirstError() {
+    if let first = fields.firstIndex(where: { $0.error != nil }) { focus = first }
+  }
+}
+
+extension EditableRecord {
+  /// The form's fields for this record, in form order, with their texts.
+  func formFields(context: FormContext) -> [FormField] {
+    Self.declaration.formFields.compactMap { field in
+      guard let form = field.form else { return nil }
+      let text = form.read(self, context)
+      return FormField(
+        key: field.name, label: field.label, section: form.section.rawValue, kind: form.kind, help: form.help, text: text,
+        original: text, error: nil)
+    }
+  }
+
+  /// The message for `text` in the field `key`, or nil when it is fine.
+  func problem(with text: String, inField key: String, context: FormContext) -> String? {
+    guard let form = Self.declaration.leaf(named: key)?.form else { return nil }
+    var scratch = self
+    do throws(FieldError) {
+      try form.apply(text, &scratch, context)
       return nil
     } catch {
       return error.message
     }
   }
 
-  /// The record the form describes, or nil with every problem marked on
-  /// its field: field syntax first, then the record rules, then (when the
-  /// stage changes) the stage rules, which say what to fill in first.
-  public mutating func assemble(context: FormContext) -> Assembled? {
-    for index in fields.indices { fields[index].error = nil }
-    switch subject {
-    case .project(let base, let original):
-      var project = base
-      apply(ProjectForm.specs, to: &project, context)
-      guard errorCount == 0 else { return nil }
-      for problem in RecordRules.check(project) {
-        mark(ProjectForm.field(forRule: problem.rule), dropID(problem.message, project.id))
+  /// Applies every field's text onto this record; marks the problems.
+  func assemble(_ form: inout FormState, context: FormContext) -> RecordEdit? {
+    var record = self
+    for index in form.fields.indices {
+      guard let binding = Self.declaration.leaf(named: form.fields[index].key)?.form else { continue }
+      do throws(FieldError) {
+        try binding.apply(form.fields[index].text, &record, context)
+      } catch {
+        form.fields[index].error = error.message
       }
-      if let original, original.stage != project.stage {
-        var moving = project
-        moving.stage = original.stage
-        for violation in StageRules.violations(moving: moving, to: project.stage) {
-          markRule(violation)
-        }
-      } else if original == nil {
-        for violation in StageRules.preconditions(project, at: project.stage) { markRule(violation) }
+    }
+    guard form.errorCount == 0 else { return nil }
+    for problem in record.problems {
+      let message = problem.message.hasPrefix(record.id + ": ") ? String(problem.message.dropFirst(record.id.count + 2)) : problem.message
+      // Every rule on an editable record names its field; one that did
+      // not would still block the save, shown on the first field.
+      if let field = problem.field {
+        form.mark(field, message)
+      } else if let first = form.fields.firstIndex(where: { $0.kind != .readOnly }), form.fields[first].error == nil {
+        form.fields[first].error = message
       }
-      return errorCount == 0 ? .project(project, original: original) : nil
-    case .activity(let base, let original):
-      var activity = base
-      apply(ActivityForm.specs, to: &activity, context)
-      guard errorCount == 0 else { return nil }
-      for problem in RecordRules.check(activity) {
-        mark(ActivityForm.field(forRule: problem.rule), dropID(problem.message, activity.id))
-      }
-      return errorCount == 0 ? .activity(activity, original: original) : nil
     }
-  }
-
-  /// A record ready to save, with the version it started from.
-  public enum Assembled: Hashable, Sendable {
-    case project(Project, original: Project?)
-    case activity(EnvoyActivity, original: EnvoyActivity?)
-  }
-
-  mutating func apply<R>(_ specs: [FieldSpec<R>], to record: inout R, _ context: FormContext) {
-    for (index, spec) in specs.enumerated() where index < fields.count {
-      fields[index].error = Self.problem(spec, fields[index].text, &record, context)
-    }
-  }
-
-  /// Puts a stage rule's message on the stage field and a short note on
-  /// each field it asks for, so the cursor can go straight to them.
-  mutating func markRule(_ violation: RuleViolation) {
-    mark("stage", "\(violation.message) [\(violation.rule)]")
-    for key in violation.fields where key != "stage" {
-      mark(key, "needed to move to this stage (\(violation.rule))")
-    }
-  }
-
-  mutating func mark(_ key: String, _ message: String) {
-    guard let index = index(of: key), fields[index].error == nil else { return }
-    fields[index].error = message
-  }
-
-  func dropID(_ message: String, _ id: String) -> String {
-    message.hasPrefix(id + ": ") ? String(message.dropFirst(id.count + 2)) : message
-  }
-
-  /// Moves the focus to the first field with a problem.
-  public mutating func focusFirstError() {
-    if let first = fields.firstIndex(where: { $0.error != nil }) { focus = first }
+    let original = sameType(form.subject.original)
+    for violation in record.transitionViolations(from: original) { form.markRule(violation) }
+    return form.errorCount == 0 ? RecordEdit(record, original: original) : nil
   }
 }

@@ -58,7 +58,7 @@ public struct TextEditing: Hashable, Sendable {
 
   /// Replaces everything (a pick, a completion, text back from $EDITOR).
   public mutating func replace(with text: String) {
-    characters = Array(multiline ? text : text.replacingNewlines())
+    characters = Array(multiline ? text : text.withLineBreaksAsSpaces())
     cursor = characters.count
   }
 
@@ -104,12 +104,5 @@ public struct TextEditing: Hashable, Sendable {
       let nextStart = end + 1
       cursor = min(nextStart + column, lineEnd(nextStart))
     }
-  }
-}
-
-extension String {
-  /// Newlines (and tabs) as spaces, for single-line fields.
-  func replacingNewlines() -> String {
-    String(map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 })
   }
 }

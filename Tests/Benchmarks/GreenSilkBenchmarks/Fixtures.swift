@@ -83,6 +83,42 @@ enum Fixtures {
     try FileManager.default.copyItem(atPath: source, toPath: target)
     return target
   }
+
+  // MARK: A 10,000-character field
+
+  /// 10,000 CJK ideographs (U+4E00-U+9FA5, a fixed pseudo-random choice):
+  /// one word to the wrapper, two columns each.
+  static let longCJK: String = {
+    var state: UInt32 = 17
+    return String(String.UnicodeScalarView((0..<10_000).compactMap { _ in
+      state = state &* 1_664_525 &+ 1_013_904_223
+      return Unicode.Scalar(0x4E00 + (state >> 8) % 0x51A6)
+    }))
+  }()
+
+  /// 10,000 ASCII characters in words, for comparison.
+  static let longASCII = String(String(repeating: "ecological corridor ", count: 500).prefix(10_000))
+
+  /// The shipped data with project P-0003's summary replaced by `summary`,
+  /// at 80x24, on the project screen for P-0003; with `inForm`, in its
+  /// edit form, editing the summary with the cursor at its start (so that
+  /// each key typed moves the whole visible line).
+  static func longFieldDriver(summary: String, inForm: Bool) throws -> AppDriver {
+    var data = try FileStore(directory: repoRoot + "/data", readOnly: true).load().dataSet
+    guard var project = data.project(id: "P-0003") else { throw CocoaError(.fileReadUnknown) }
+    project.summary = summary
+    data.upsert(project)
+    var driver = AppDriver(data: data, size: Size(width: 80, height: 24), clock: clock, issues: [])
+    driver.press(.character("3"), .character("/"))
+    driver.type("0003")
+    driver.press(.enter, .enter)
+    guard driver.state.screen == .detail else { throw CocoaError(.fileReadUnknown) }
+    if inForm {
+      driver.press(.character("e"), .tab, .enter, .home)
+      guard driver.render().lines.contains(where: { $0.contains("Summary▶") }) else { throw CocoaError(.fileReadUnknown) }
+    }
+    return driver
+  }
 }
 
 /// The views the render benchmarks draw: screens 1-6, the pipeline in both

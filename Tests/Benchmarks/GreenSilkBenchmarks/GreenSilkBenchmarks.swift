@@ -169,6 +169,33 @@ let benchmarks: @Sendable () -> Void = {
     }
   }
 
+  // MARK: A 10,000-character field (issue 17): one key on the project
+  // screen (scroll down) and in the form (typing at the start of that
+  // field), with
+  // the render that follows. Wrapping was quadratic in a long word: a CJK
+  // text, which has no spaces, took seconds per key.
+
+  for (label, text) in [("CJK", Fixtures.longCJK), ("ASCII", Fixtures.longASCII)] {
+    Benchmark("Long field 10k \(label): project screen key (reduce+render 80x24)") { (benchmark: Benchmark, driver: AppDriver) in
+      for _ in benchmark.scaledIterations {
+        var copy = driver
+        copy.press(.down)
+        blackHole(copy.render())
+      }
+    } setup: {
+      try Fixtures.longFieldDriver(summary: text, inForm: false)
+    }
+    Benchmark("Long field 10k \(label): form key (reduce+render 80x24)") { (benchmark: Benchmark, driver: AppDriver) in
+      for _ in benchmark.scaledIterations {
+        var copy = driver
+        copy.press(.character("x"))
+        blackHole(copy.render())
+      }
+    } setup: {
+      try Fixtures.longFieldDriver(summary: text, inForm: true)
+    }
+  }
+
   // MARK: Saving one edited record in a 20k data set (atomic write + fsync
   // + audit append, through RecordEditor like the dashboard).
 

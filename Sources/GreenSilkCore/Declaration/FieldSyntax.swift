@@ -1,30 +1,21 @@
-import GreenSilkCore
-
 /// Parsers for what people type into form fields. Each either returns the
 /// value or throws a `FieldError` whose message says what is wrong and
 /// what is expected — the message shown next to the field.
 public enum FieldSyntax {
-  public static func trimmed(_ text: String) -> String {
-    var slice = Substring(text)
-    while let first = slice.first, first.isWhitespace { slice.removeFirst() }
-    while let last = slice.last, last.isWhitespace { slice.removeLast() }
-    return String(slice)
-  }
-
   public static func requiredText(_ text: String, _ what: String) throws(FieldError) -> String {
-    let value = trimmed(text)
+    let value = text.trimmingSpaces()
     if value.isEmpty { throw FieldError("\(what) is required") }
     return value
   }
 
   /// Empty means none.
   public static func optionalText(_ text: String) -> String? {
-    let value = trimmed(text)
+    let value = text.trimmingSpaces()
     return value.isEmpty ? nil : value
   }
 
   public static func date(_ text: String, required: Bool = false) throws(FieldError) -> Day? {
-    let value = trimmed(text)
+    let value = text.trimmingSpaces()
     if value.isEmpty {
       if required { throw FieldError("a date is required (YYYY-MM-DD)") }
       return nil
@@ -38,47 +29,47 @@ public enum FieldSyntax {
 
   /// `12,500,000`, `12500000`, `1250.50`; empty means none.
   public static func amount(_ text: String) throws(FieldError) -> Double? {
-    let value = trimmed(text).filter { $0 != "," && $0 != "_" && $0 != " " }
+    let value = text.trimmingSpaces().filter { $0 != "," && $0 != "_" && $0 != " " }
     if value.isEmpty { return nil }
     guard let number = Double(value), number.isFinite, value.first != "+" else {
-      throw FieldError("\"\(trimmed(text))\" is not an amount — expected digits such as 12,500,000 or 1250.50")
+      throw FieldError("\"\(text.trimmingSpaces())\" is not an amount — expected digits such as 12,500,000 or 1250.50")
     }
     if number < 0 { throw FieldError("an amount cannot be negative") }
     return number
   }
 
   public static func number(_ text: String, _ what: String) throws(FieldError) -> Double {
-    let value = trimmed(text).filter { $0 != "," && $0 != "_" }
+    let value = text.trimmingSpaces().filter { $0 != "," && $0 != "_" }
     guard let number = Double(value), number.isFinite else {
-      throw FieldError("\(what) \"\(trimmed(text))\" is not a number")
+      throw FieldError("\(what) \"\(text.trimmingSpaces())\" is not a number")
     }
     return number
   }
 
   public static func integer(_ text: String) throws(FieldError) -> Int? {
-    let value = trimmed(text).filter { $0 != "," }
+    let value = text.trimmingSpaces().filter { $0 != "," }
     if value.isEmpty { return nil }
     guard let number = Int(value), number >= 0 else {
-      throw FieldError("\"\(trimmed(text))\" is not a whole number ≥ 0")
+      throw FieldError("\"\(text.trimmingSpaces())\" is not a whole number ≥ 0")
     }
     return number
   }
 
   public static func currency(_ text: String) throws(FieldError) -> String {
-    let value = trimmed(text).uppercased()
+    let value = text.trimmingSpaces().uppercased()
     guard value.count == 3, value.allSatisfy({ $0.isASCII && $0.isLetter }) else {
-      throw FieldError("\"\(trimmed(text))\" is not a currency — expected a three-letter ISO 4217 code such as USD, CNY, EUR")
+      throw FieldError("\"\(text.trimmingSpaces())\" is not a currency — expected a three-letter ISO 4217 code such as USD, CNY, EUR")
     }
     return value
   }
 
   /// A choice by its file spelling or its label, case-insensitively.
   public static func choice<E: FileEnum>(_ text: String, _ type: E.Type) throws(FieldError) -> E {
-    let value = trimmed(text).lowercased()
+    let value = text.trimmingSpaces().lowercased()
     for option in E.allCases where option.rawValue.lowercased() == value || option.label.lowercased() == value {
       return option
     }
-    throw FieldError("\"\(trimmed(text))\" is not a \(E.valueName) — pick one of: \(E.allCases.map(\.label).joined(separator: ", "))")
+    throw FieldError("\"\(text.trimmingSpaces())\" is not a \(E.valueName) — pick one of: \(E.allCases.map(\.label).joined(separator: ", "))")
   }
 
   public static func optionalChoice<E: FileEnum>(_ text: String, _ type: E.Type) throws(FieldError) -> E? {
@@ -87,7 +78,7 @@ public enum FieldSyntax {
 
   /// Comma- or space-separated tokens.
   public static func tokens(_ text: String) -> [String] {
-    text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\n" }).map { trimmed(String($0)) }.filter { !$0.isEmpty }
+    text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\n" }).map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
   }
 
   /// Countries by ISO-3 code or by name.
@@ -133,9 +124,9 @@ public enum FieldSyntax {
   static func rows(_ text: String) -> [(line: Int, cells: [String])] {
     var out: [(Int, [String])] = []
     for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      let trimmedLine = trimmed(String(line))
+      let trimmedLine = String(line).trimmingSpaces()
       if trimmedLine.isEmpty { continue }
-      out.append((index + 1, trimmedLine.split(separator: "|", omittingEmptySubsequences: false).map { trimmed(String($0)) }))
+      out.append((index + 1, trimmedLine.split(separator: "|", omittingEmptySubsequences: false).map { String($0).trimmingSpaces() }))
     }
     return out
   }
@@ -222,14 +213,14 @@ public enum FieldSyntax {
   public static func participants(_ text: String, names: [CountryCode: String]) throws(FieldError) -> [CountryCount] {
     var out: [CountryCount] = []
     for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      let line = trimmed(String(raw))
+      let line = String(raw).trimmingSpaces()
       if line.isEmpty { continue }
       guard let split = line.lastIndex(where: { $0 == " " || $0 == ":" }),
-        let count = Int(trimmed(String(line[line.index(after: split)...]))), count >= 0
+        let count = Int(String(line[line.index(after: split)...]).trimmingSpaces()), count >= 0
       else {
         throw lineError(index + 1, "no count at the end of \"\(line)\"", expected: participantFormat)
       }
-      let who = trimmed(String(line[..<split]))
+      let who = String(line[..<split]).trimmingSpaces()
       let codes: [CountryCode]
       do throws(FieldError) { codes = try countries(who, names: names) } catch {
         throw lineError(index + 1, error.message, expected: participantFormat)
