@@ -38,7 +38,7 @@ struct GenerateCommand: ParsableCommand {
       let tables = loaded.dataSet
       let synthetic = generator.dataSet(
         countries: tables.countries, corridors: tables.corridors, memberships: tables.memberships,
-        areas: tables.areas)
+        areas: tables.areas, routes: tables.routes)
       do { try DataSetWriter.write(synthetic, to: out) } catch { throw CommandFailure(message: "greensilk: \(error)", status: 1) }
       FileHandleOutput.standardOutput.write(
         "wrote \(out): \(projects) synthetic projects, \(activities) synthetic activities (seed \(seed))\n")

@@ -2,7 +2,7 @@
 /// attributes of each cell from `capture-pane -e` output.
 enum PaneText {
   /// The dashboard's screens as the title bar names them.
-  static let screens = ["1 Overview", "2 Corridors", "3 Pipeline", "4 Project", "5 Envoys"]
+  static let screens = ["1 Overview", "2 Corridors", "3 Pipeline", "4 Project", "5 Envoys", "6 Map"]
 
   /// The screen the title bar marks as current (row 0 of a
   /// `capture-pane -e`), or nil: the current tab is drawn in brackets,

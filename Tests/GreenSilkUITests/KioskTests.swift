@@ -19,6 +19,37 @@ import Testing
     #expect(state.pages == [.wall, .overview, .corridor("NELB"), .corridor("CMREC"), .corridor("CCWAEC"), .corridor("CICPEC"), .corridor("CPEC"), .corridor("BCIMEC"), .pipeline, .envoys])
   }
 
+  @Test func mapAndCorridorMapsExpandToTheirPages() {
+    let state = kiosk { $0.screens = ["map", "corridor-maps", "wall"] }
+    #expect(state.pages == [.map] + CorridorCode.allCases.map { .corridorMap($0.rawValue) } + [.wall])
+    #expect(state.app.screen == .map)
+    #expect(state.app.map.corridor == nil && state.app.map.viewport == .home)
+  }
+
+  /// Each corridor's map page chooses the corridor and fits the view to
+  /// it; the raster is ready for the page's canvas before the frame.
+  @Test func corridorMapPagesChooseAndFitTheirCorridor() throws {
+    var state = kiosk { $0.screens = ["map", "corridor-maps"] }
+    KioskReducer.reduce(&state, .ticked(now: 20 * 5, clock: ScreenFixture.clock))
+    #expect(state.page == .corridorMap("CPEC"))
+    #expect(state.app.map.corridor == .cpec)
+    #expect(state.app.map.viewport.zoom > 1)
+    let canvas = MapScreen.layout(KioskView.pageArea(state, size: state.app.size)).map
+    let raster = try #require(state.app.map.canvas.raster)
+    #expect(raster.fits(viewport: state.app.map.viewport, columns: canvas.width, rows: canvas.height))
+    let transform = state.app.map.viewport.transform(columns: canvas.width, rows: canvas.height)
+    for route in state.app.data.routes where route.corridor == .cpec {
+      for node in route.nodes { #expect(transform.cell(of: node.location) != nil, "\(node.name) on the page") }
+    }
+    // A warning row makes the page shorter: the raster follows.
+    var broken = ScreenFixture.shipped
+    broken.issues = [LoadIssue(file: "data/projects.jsonl", line: 3, reason: "bad")]
+    KioskReducer.reduce(&state, .dataLoaded(broken, at: ScreenFixture.clock))
+    let shorter = MapScreen.layout(KioskView.pageArea(state, size: state.app.size)).map
+    #expect(shorter.height == canvas.height - 1)
+    #expect(state.app.map.canvas.raster?.fits(viewport: state.app.map.viewport, columns: shorter.width, rows: shorter.height) == true)
+  }
+
   @Test func rotatesOnTimeAndCatchesUp() {
     var state = kiosk()
     KioskReducer.reduce(&state, .ticked(now: 19.9, clock: ScreenFixture.clock))
@@ -132,7 +163,7 @@ import Testing
 
   @Test(arguments: [
     ("rotate = 20", "kiosk.toml:1: rotate must be a duration such as \"20s\", \"2m\" or \"500ms\""),
-    ("screens = [\"wall\", \"map\"]", "kiosk.toml:1: unknown screen \"map\" (expected: wall, overview, corridors, pipeline, envoys)"),
+    ("screens = [\"wall\", \"atlas\"]", "kiosk.toml:1: unknown screen \"atlas\" (expected: wall, overview, corridors, pipeline, envoys, map, corridor-maps)"),
     ("theme = \"kiosk\"\nspeed = 3", "kiosk.toml:2: unknown setting 'speed' (expected screens, rotate, theme, clock, burn_in_shift, [keys])"),
     ("[keys]\nunlock = [\"q\"]", "kiosk.toml:2: unlock needs at least two keys, so a passer-by cannot hit it"),
     ("[keys]\npause = \"Hyper-Q\"", "kiosk.toml:2: 'pause' must be a key name such as \"space\", \"n\" or \"Ctrl-R\""),
@@ -190,6 +221,26 @@ import Testing
       assertSnapshot(
         of: buffer.snapshotText(theme: Self.kioskTheme, depth: .indexed256), as: .lines,
         named: "\(name)-\(width)x\(height)-kiosk")
+    }
+  }
+
+  /// The map pages: every corridor, and CPEC's page zoomed to it.
+  @Test(arguments: [(80, 24), (160, 48), (240, 67)])
+  func mapPages(width: Int, height: Int) {
+    var config = KioskConfig()
+    config.screens = ["map", "corridor-maps"]
+    config.rotate = 20
+    config.burnInShift = nil
+    for (name, index) in [("map", 0), ("corridor-map-cpec", 5)] {
+      var state = KioskState(
+        config: config, data: ScreenFixture.shipped.dataSet, clock: ScreenFixture.clock, now: 0,
+        size: Size(width: width, height: height), glyphs: .unicode)
+      KioskReducer.reduce(&state, .ticked(now: Double(index) * 20 + 7.5, clock: ScreenFixture.clock))
+      let buffer = KioskView.render(state, size: Size(width: width, height: height))
+      let text = width == 80
+        ? buffer.snapshotText(theme: Self.kioskTheme, depth: .indexed256)
+        : buffer.lines.map { "\"\($0)\"" }.joined(separator: "\n")
+      assertSnapshot(of: text, as: .lines, named: "\(name)-\(width)x\(height)-kiosk")
     }
   }
 

@@ -3,14 +3,12 @@ import Testing
 
 @testable import GreenSilkUI
 
-/// The shipped data for map tests (the screens' fixture), with the
-/// corridor routes, which the data set does not load yet.
+/// The shipped data for map tests (the screens' fixture), corridor routes
+/// included.
 enum MapFixture {
   static var data: DataSet { ScreenFixture.shipped.dataSet }
 
-  static let routes: [CorridorRoute] = CorridorRouteFile.load(
-    directory: ScreenFixture.repoRoot + "/data", displayDirectory: "data"
-  ).routes
+  static var routes: [CorridorRoute] { data.routes }
 
   static var catalog: ThemeCatalog { ScreenFixture.catalog }
 

@@ -67,6 +67,8 @@ DECCKM = 1 << 5  # pyte stores private mode 1 (application cursor keys) as 1 << 
 KEYS = {
     "down": ("\x1b[B", "\x1bOB"),
     "up": ("\x1b[A", "\x1bOA"),
+    "right": ("\x1b[C", "\x1bOC"),
+    "left": ("\x1b[D", "\x1bOD"),
     "pgdn": ("\x1b[6~", "\x1b[6~"),
     "pgup": ("\x1b[5~", "\x1b[5~"),
     "enter": ("\r", "\r"),
@@ -437,6 +439,26 @@ def greensilk_switch(args, run):
     return out
 
 
+def greensilk_map(args, run):
+    """20k projects at 160x48: the map (6); cursor moves between countries
+    (→, every country with a project, west to east) and corridors (↓), a
+    zoom in and out."""
+    term = Term([args.binary, "--data", args.data_20k], 160, 48)
+    out = {"first_screen": term.first_screen(GREENSILK_MARKERS, args.settle)}
+    out["map"] = term.key("6", args.settle)
+    out["map_screen"] = [line.rstrip() for line in term.screen.display]
+    out["country_moves"] = [term.key("right", args.settle) for _ in range(args.moves)]
+    out["corridor_moves"] = [term.key("down", args.settle) for _ in range(len(MAP_CORRIDORS))]
+    out["zoom_in"] = term.key("+", args.settle)
+    out["zoom_out"] = term.key("-", args.settle)
+    out["memory_kb"] = term.memory()
+    out["exit"] = term.close("q")
+    return out
+
+
+MAP_CORRIDORS = ["NELB", "CMREC", "CCWAEC", "CICPEC", "CPEC", "BCIMEC"]
+
+
 def greensilk_100k(args, run):
     term = Term([args.binary, "--data", args.data_100k], 120, 40)
     out = {"first_screen": term.first_screen(GREENSILK_MARKERS, args.settle)}
@@ -665,6 +687,21 @@ def build_rows(results):
                 f"over {median([s['seconds'] for s in samples]):.0f} s")
             row("  bytes written while idle", "B", median([s["bytes"] for s in samples]),
                 median([s["bytes"] for s in v]) if v else None)
+    mp = results.get("greensilk_map", [])
+    if mp:
+        b = per_key(mp, "country_moves", "bytes")
+        row("Map (6), 160x48: bytes per cursor move between countries", "B", b, None, "≤ 400 B",
+            None if b is None else b <= 400, "→ through every country with a project, west to east")
+        row("  90th percentile", "B", percentile(mp, "country_moves", "bytes", 90))
+        row("  key to screen updated", "ms", per_key(mp, "country_moves", "updated_ms"))
+        row("Map (6), 160x48: bytes per move between corridors", "B", per_key(mp, "corridor_moves", "bytes"), None,
+            "", None, "↓: the routes recoloured, two corridors' countries shaded and unshaded, the country list")
+        row("  key to screen updated", "ms", per_key(mp, "corridor_moves", "updated_ms"))
+        row("Open the map (6), 160x48: bytes", "B", median([r["map"]["bytes"] for r in mp]))
+        row("  key to screen updated", "ms", median([r["map"]["updated_ms"] for r in mp]))
+        row("Map zoom (+, then -), 160x48: bytes", "B",
+            median([r[k]["bytes"] for r in mp for k in ("zoom_in", "zoom_out")]))
+        row("  key to screen updated", "ms", median([r[k]["updated_ms"] for r in mp for k in ("zoom_in", "zoom_out")]))
     for kind, label in (("cjk", "CJK ideographs"), ("ascii", "ASCII characters")):
         runs = long_runs[kind]
         if not runs:
@@ -869,8 +906,8 @@ def main():
     parser.add_argument("--pages", type=int, default=10, help="page downs per run")
     parser.add_argument("--settle", type=float, default=0.25, help="quiet time that ends an answer (s)")
     parser.add_argument("--idle-seconds", type=float, default=60)
-    parser.add_argument("--only", default="table,switch,100k,visidata,long,idle",
-                        help="comma-separated scenarios: table, switch, 100k, visidata, long, idle")
+    parser.add_argument("--only", default="table,switch,map,100k,visidata,long,idle",
+                        help="comma-separated scenarios: table, switch, map, 100k, visidata, long, idle")
     parser.add_argument("--reference-data", default="data",
                         help="the shipped data directory, copied for the long-field scenario")
     parser.add_argument("--work", default=os.path.join(os.environ.get("TMPDIR", "/tmp"), "greensilk-bench"),
@@ -900,7 +937,8 @@ def main():
         os.makedirs(args.vd_home, exist_ok=True)
     results = {}
     started = time.time()
-    plan = [("greensilk_table", "table", greensilk_table), ("greensilk_switch", "switch", greensilk_switch)]
+    plan = [("greensilk_table", "table", greensilk_table), ("greensilk_switch", "switch", greensilk_switch),
+            ("greensilk_map", "map", greensilk_map)]
     if args.data_100k:
         plan.append(("greensilk_100k", "100k", greensilk_100k))
     if args.vd and args.csv_20k:

@@ -59,7 +59,10 @@ public struct SyntheticGenerator {
   ]
 
   /// The generated data set (reference tables included).
-  public func dataSet(countries: [Country], corridors: [Corridor], memberships: [CorridorMembership], areas: [AreaInfo]) -> DataSet {
+  public func dataSet(
+    countries: [Country], corridors: [Corridor], memberships: [CorridorMembership], areas: [AreaInfo],
+    routes: [CorridorRoute] = []
+  ) -> DataSet {
     var random = SeededRandom(seed: seed)
     let meta = DataSetMeta(
       label: .synthetic, title: "Synthetic data set (\(projects) projects, seed \(seed))", asOf: today,
@@ -68,7 +71,7 @@ public struct SyntheticGenerator {
     let generatedActivities = (0..<activities).map { activity(number: $0 + 1, random: &random) }
     return DataSet(
       meta: meta, countries: countries, corridors: corridors, memberships: memberships, areas: areas,
-      projects: generatedProjects, activities: generatedActivities, programTotals: [])
+      projects: generatedProjects, activities: generatedActivities, programTotals: [], routes: routes)
   }
 
   func project(number: Int, random: inout SeededRandom) -> Project {

@@ -1,5 +1,5 @@
 enum CorridorRouteField: String, FieldKeys {
-  case id, corridor, name, nodes, source
+  case id, rev, corridor, name, nodes, source
   static let table = KeyTable<CorridorRouteField>()
 }
 
@@ -17,24 +17,29 @@ enum RouteSourceField: String, FieldKeys {
   static let table = KeyTable<RouteSourceField>()
 }
 
-extension CorridorRoute {
-  /// Reads one line of `corridor-routes.jsonl`. Unknown fields are skipped:
-  /// the file is reference data the program never writes.
+extension CorridorRoute: StoredRecord {
+  public static let file = DataFile.corridorRoutes
+
+  /// Reads one line of `corridor-routes.jsonl`; unknown fields are kept
+  /// (`extras`), as in every collection file.
   public init(reading r: inout JSONReader) throws {
     var id = ""
+    var revision = 0
     var corridor: CorridorCode?
     var name: String?
     var nodes: [RouteNode] = []
     var source: SourceRef?
     var title: String?
+    var extra = ExtraCollector()
     try r.readFields(CorridorRouteField.self) { r, field in
       switch field {
       case .id: id = try r.readString()
+      case .rev: revision = try r.readInt()
       case .corridor: corridor = try r.readEnum(CorridorCode.self)
       case .name: name = try r.readOptionalString()
       case .nodes: nodes = try r.readList { try RouteNode(reading: &$0) }
       case .source: (source, title) = try r.readRouteSource()
-      case nil: try r.skipValue()
+      case nil: try extra.keep(&r)
       }
     }
     guard !id.isEmpty else { throw JSONError("missing field \"id\"", column: nil) }
@@ -47,14 +52,16 @@ extension CorridorRoute {
     guard nodes.count >= 2 else {
       throw JSONError("field \"nodes\": a route needs at least two nodes, found \(nodes.count)", column: nil)
     }
-    self.init(id: id, corridor: corridor, name: name, nodes: nodes, source: source, sourceTitle: title)
+    self.init(
+      id: id, revision: revision, corridor: corridor, name: name, nodes: nodes, source: source, sourceTitle: title,
+      extras: extra.fields)
   }
 
-  /// The route's file form: one line of JSON, fields in canonical order.
-  public var jsonLine: String {
-    var w = JSONWriter()
+  /// The route's file form: one JSON object, fields in canonical order.
+  public func encode(into w: inout JSONWriter) {
     w.beginObject()
     w.field("id", id)
+    w.field("rev", revision)
     w.field("corridor", corridor.rawValue)
     if let name { w.field("name", name) }
     w.key("nodes")
@@ -75,8 +82,24 @@ extension CorridorRoute {
     if let asOf = source.asOf { w.field("as_of", asOf) }
     if let note = source.note { w.field("note", note) }
     w.endObject()
+    w.extras(extras)
     w.endObject()
-    return w.text
+  }
+
+  /// Lines that break the file's id order, as `FILE:LINE` issues (the
+  /// routes load anyway). Routes are edited by hand, not by GreenSilk,
+  /// so an unsorted line is worth a word: the file must diff and merge
+  /// line by line like every data file, and `greensilk normalize` sorts
+  /// it. `routes` are in file order.
+  static func orderIssues(_ routes: [CorridorRoute], lineOfID: [String: Int], displayPath: String) -> [LoadIssue] {
+    var issues: [LoadIssue] = []
+    for (previous, route) in zip(routes, routes.dropFirst()) where route.id < previous.id {
+      issues.append(
+        LoadIssue(
+          file: displayPath, line: lineOfID[route.id] ?? 0,
+          reason: "\"\(route.id)\" comes after \"\(previous.id)\"; keep the lines sorted by id (loaded anyway)"))
+    }
+    return issues
   }
 }
 
@@ -118,74 +141,5 @@ extension JSONReader {
     }
     guard !source.dataset.isEmpty else { throw JSONError("missing field \"dataset\"", column: nil) }
     return (source, title)
-  }
-}
-
-/// `corridor-routes.jsonl`: the lines the map draws the corridors along.
-/// Read on its own, beside the data set: routes are reference data that no
-/// screen edits, and a data directory without the file simply has no
-/// routes on its map.
-public enum CorridorRouteFile {
-  public static let fileName = "corridor-routes.jsonl"
-
-  /// What reading the file gave: the routes that loaded, in file order,
-  /// and a `FILE:LINE: reason` for every line that did not.
-  public struct Loaded: Sendable, Equatable {
-    public var routes: [CorridorRoute] = []
-    public var issues: [LoadIssue] = []
-    /// The directory has no routes file.
-    public var isMissing = false
-  }
-
-  /// Reads `corridor-routes.jsonl` of a data directory (`displayDirectory`
-  /// is how messages name it).
-  public static func load(directory: String, displayDirectory: String) -> Loaded {
-    let displayPath = FileSystem.join(displayDirectory, fileName)
-    do {
-      guard let bytes = try FileSystem.read(FileSystem.join(directory, fileName)) else {
-        return Loaded(isMissing: true)
-      }
-      return parse(bytes, displayPath: displayPath)
-    } catch {
-      return Loaded(issues: [LoadIssue(file: displayPath, line: 0, reason: error.description)])
-    }
-  }
-
-  /// Decodes the file's bytes. A bad line is reported and left out; the
-  /// rest loads. Ids must be unique and lines sorted by id (so that the
-  /// file diffs and merges line by line, like every data file).
-  public static func parse(_ bytes: [UInt8], displayPath: String) -> Loaded {
-    var loaded = Loaded()
-    var lineOfID: [String: Int] = [:]
-    var previousID: String?
-    var lineNumber = 0
-    bytes.withUnsafeBufferPointer { all in
-      CollectionParser.forEachLine(all) { line in
-        lineNumber += 1
-        func report(_ reason: String) {
-          loaded.issues.append(LoadIssue(file: displayPath, line: lineNumber, reason: reason))
-        }
-        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
-        guard isValidUTF8(line) else { return report("invalid UTF-8; the line is not loaded") }
-        var reader = JSONReader(line)
-        let route: CorridorRoute
-        do {
-          route = try CorridorRoute(reading: &reader)
-          try reader.expectEnd()
-        } catch {
-          return report(CollectionParser.describe(error))
-        }
-        if let first = lineOfID[route.id] {
-          return report("duplicate id \"\(route.id)\" (first on line \(first)); this line is not loaded")
-        }
-        if let previousID, route.id < previousID {
-          report("\"\(route.id)\" comes after \"\(previousID)\"; keep the lines sorted by id (loaded anyway)")
-        }
-        lineOfID[route.id] = lineNumber
-        previousID = route.id
-        loaded.routes.append(route)
-      }
-    }
-    return loaded
   }
 }

@@ -8,6 +8,7 @@ public enum DataFile: String, CaseIterable, Sendable {
   case projects
   case activities
   case programTotals = "program-totals"
+  case corridorRoutes = "corridor-routes"
 
   public var fileName: String { rawValue + ".jsonl" }
 
@@ -21,6 +22,7 @@ public enum DataFile: String, CaseIterable, Sendable {
     case .projects: "project"
     case .activities: "envoy activity"
     case .programTotals: "program total"
+    case .corridorRoutes: "corridor route"
     }
   }
 }

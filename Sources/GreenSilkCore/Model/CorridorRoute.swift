@@ -5,9 +5,10 @@
 /// Kept in `corridor-routes.jsonl`, one line per route, sorted by id; the
 /// id starts with the corridor's code. Where the order or choice of nodes
 /// is GreenSilk's reading rather than the source's, the source's note says
-/// so.
+/// so. Loaded with the data set (`DataSet.routes`) like every collection.
 public struct CorridorRoute: Hashable, Sendable, Identifiable {
   public var id: String
+  public var revision: Int
   public var corridor: CorridorCode
   /// What this line is, when a corridor has several ("eastern artery").
   public var name: String?
@@ -15,17 +16,21 @@ public struct CorridorRoute: Hashable, Sendable, Identifiable {
   public var source: SourceRef
   /// The title of the source document.
   public var sourceTitle: String?
+  /// Fields this version of GreenSilk does not know, kept as read.
+  public var extras: [RawField]
 
   public init(
-    id: String, corridor: CorridorCode, name: String? = nil, nodes: [RouteNode], source: SourceRef,
-    sourceTitle: String? = nil
+    id: String, revision: Int = 0, corridor: CorridorCode, name: String? = nil, nodes: [RouteNode],
+    source: SourceRef, sourceTitle: String? = nil, extras: [RawField] = []
   ) {
     self.id = id
+    self.revision = revision
     self.corridor = corridor
     self.name = name
     self.nodes = nodes
     self.source = source
     self.sourceTitle = sourceTitle
+    self.extras = extras
   }
 }
 

@@ -11,6 +11,8 @@ public struct DataSet: Equatable, Sendable {
   public private(set) var projects: [Project]
   public private(set) var activities: [EnvoyActivity]
   public var programTotals: [ProgramTotal]
+  /// The lines the map draws the corridors along, sorted by id.
+  public var routes: [CorridorRoute]
 
   public private(set) var countryNames: [CountryCode: String] = [:]
   public private(set) var corridorMembers: [CorridorCode: [CountryCode]] = [:]
@@ -20,7 +22,7 @@ public struct DataSet: Equatable, Sendable {
   public init(
     meta: DataSetMeta, countries: [Country] = [], corridors: [Corridor] = [],
     memberships: [CorridorMembership] = [], areas: [AreaInfo] = [], projects: [Project] = [],
-    activities: [EnvoyActivity] = [], programTotals: [ProgramTotal] = []
+    activities: [EnvoyActivity] = [], programTotals: [ProgramTotal] = [], routes: [CorridorRoute] = []
   ) {
     self.meta = meta
     self.countries = countries
@@ -31,6 +33,7 @@ public struct DataSet: Equatable, Sendable {
     self.projects = DataSet.isSorted(projects) ? projects : projects.sorted { $0.id < $1.id }
     self.activities = DataSet.isSorted(activities) ? activities : activities.sorted { $0.id < $1.id }
     self.programTotals = programTotals
+    self.routes = DataSet.isSorted(routes) ? routes : routes.sorted { $0.id < $1.id }
     reindexCountries()
     reindexMemberships()
     reindexProjects()

@@ -59,7 +59,7 @@ enum DataSetLoader {
       let path = FileSystem.join(directory, name)
       identities[name] = FileSystem.identity(path)
       guard var parsed = try CollectionParser.parseFile(R.self, path: path, displayPath: display(name)) else {
-        if R.file != .activities && R.file != .projects && R.file != .programTotals {
+        if ![.activities, .projects, .programTotals, .corridorRoutes].contains(R.file) {
           issues.append(LoadIssue(file: display(name), line: 0, reason: "missing"))
         }
         return ParsedFile()
@@ -77,6 +77,9 @@ enum DataSetLoader {
     var projects = try read(Project.self)
     var activities = try read(EnvoyActivity.self)
     let totals = try read(ProgramTotal.self)
+    var routes = try read(CorridorRoute.self)
+    issues += CorridorRoute.orderIssues(
+      routes.records, lineOfID: routes.lineOfID, displayPath: display(CorridorRoute.file.fileName))
 
     // Dangling references: the line is reported and left out, like any
     // other bad line.
@@ -113,6 +116,9 @@ enum DataSetLoader {
       }
       return nil
     }
+    dropDangling(&routes) { route in
+      knownCorridors.contains(route.corridor) ? nil : "unknown corridor \"\(route.corridor.rawValue)\" (not in corridors.jsonl)"
+    }
     dropDangling(&activities) { activity in
       if let missing = unknownCountries(activity.participants.map(\.country)).first {
         return "unknown country \"\(missing)\" in activity \(activity.id) (not in countries.jsonl)"
@@ -123,11 +129,11 @@ enum DataSetLoader {
     let dataSet = DataSet(
       meta: meta, countries: countries.records, corridors: corridors.records,
       memberships: memberships.records, areas: areas.records, projects: projects.records,
-      activities: activities.records, programTotals: totals.records)
+      activities: activities.records, programTotals: totals.records, routes: routes.records)
     let lines: [DataFile: [String: Int]] = [
       .countries: countries.lineOfID, .corridors: corridors.lineOfID,
       .corridorCountries: memberships.lineOfID, .areas: areas.lineOfID, .projects: projects.lineOfID,
-      .activities: activities.lineOfID, .programTotals: totals.lineOfID,
+      .activities: activities.lineOfID, .programTotals: totals.lineOfID, .corridorRoutes: routes.lineOfID,
     ]
     return LoadResult(dataSet: dataSet, issues: issues.sorted(), fileIdentities: identities, lineNumbers: lines)
   }

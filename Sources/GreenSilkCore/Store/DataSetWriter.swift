@@ -25,5 +25,6 @@ public enum DataSetWriter {
     try put(.projects, lines(data.projects))
     try put(.activities, lines(data.activities))
     try put(.programTotals, lines(data.programTotals))
+    try put(.corridorRoutes, lines(data.routes))
   }
 }

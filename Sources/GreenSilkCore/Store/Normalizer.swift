@@ -46,6 +46,7 @@ public enum Normalizer {
     try run(Project.self)
     try run(EnvoyActivity.self)
     try run(ProgramTotal.self)
+    try run(CorridorRoute.self)
     return outcome
   }
 }

@@ -3,6 +3,20 @@ import GreenSilkCore
 /// The one place where the dashboard's state changes.
 public enum AppReducer {
   public static func reduce(_ state: inout AppState, _ action: AppAction) -> [AppEffect] {
+    let effects = reduceAction(&state, action)
+    // Whatever happened (a key, a resize, a reload), the map on screen
+    // gets its counts and its raster here, before the view draws it.
+    if state.screen == .map { syncMap(&state) }
+    return effects
+  }
+
+  /// Counts the filtered projects and rasterises the base map for the
+  /// map's canvas when the data, the filter, the view or the size changed.
+  static func syncMap(_ state: inout AppState) {
+    state.map.sync(state.context, rows: state.pipeline.visible, canvas: MapScreen.canvasSize(in: state.size))
+  }
+
+  static func reduceAction(_ state: inout AppState, _ action: AppAction) -> [AppEffect] {
     switch action {
     case .terminalOpened(let size, let asciiOnly):
       state.size = size
@@ -60,6 +74,7 @@ public enum AppReducer {
     state.pipeline.recompute(state.context, previous: previous)
     state.corridors.recompute(state.context)
     state.envoys.recompute(state.context)
+    state.map.invalidate()
   }
 
   // MARK: - Keys
@@ -155,12 +170,16 @@ public enum AppReducer {
       case .pipeline: pipelineCommand(command, &state)
       case .detail: detailCommand(command, &state)
       case .envoys: envoysCommand(command, &state)
+      case .map: mapCommand(command, &state)
       }
     }
     return []
   }
 
   static func show(_ screen: Screen, _ state: inout AppState) {
+    // Esc in the pipeline goes back to the map only on the way from it
+    // (the project detail opened from there included).
+    if screen != .pipeline && screen != .detail { state.pipelineReturn = nil }
     if screen == .detail && state.screen != .detail {
       state.detailReturn = state.screen
       if state.detail.projectID == nil, let project = currentProject(state) {

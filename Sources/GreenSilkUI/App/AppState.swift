@@ -12,6 +12,11 @@ public struct AppState: Equatable, Sendable {
   public var pipeline = PipelineState()
   public var detail = DetailState()
   public var envoys = EnvoysState()
+  public var map = MapState()
+  /// The pipeline's facets before the map's Enter filtered it to a
+  /// country or corridor: Esc in the pipeline puts them back and returns
+  /// to the map. Nil when the pipeline was not opened from the map.
+  public var pipelineReturn: PipelineFacets?
   /// The help overlay's scroll position when it is shown.
   public var help: Int?
   /// An open create/edit form (drawn over the body; takes the keys).

@@ -28,6 +28,7 @@ public enum AppView {
     case .pipeline: PipelineScreen.render(state, in: body, into: &buffer)
     case .detail: ProjectDetailScreen.render(state, in: body, into: &buffer)
     case .envoys: EnvoysScreen.render(state, in: body, into: &buffer)
+    case .map: MapScreen.render(state, in: body, into: &buffer)
     }
     if let form = state.form { FormView.render(state, form, in: body, into: &buffer) }
     StatusBar.render(state, in: rows.status, into: &buffer)
@@ -89,20 +90,27 @@ extension AppView {
 }
 
 /// The dashboard's title row: the product and the screens (all of them
-/// when there is room, else the current one), then `TitleBar`'s right
-/// side.
+/// when there is room, closer together when that makes room, else the
+/// current one), then `TitleBar`'s right side.
 enum DashboardTitle {
   static func render(_ state: AppState, in area: Rect, into buffer: inout Buffer) {
     let right = TitleBar.right(meta: state.data.meta, clock: state.clock.hourMinute)
-    var left: [Span] = [TitleBar.product]
-    let wide = area.width - Span.columns(of: right) >= 70
-    for screen in Screen.allCases where wide || screen == state.screen {
-      // Brackets mark the current screen even where colour cannot (mono).
-      let current = screen == state.screen
-      let text = current ? "[\(screen.rawValue) \(screen.title)]" : " \(screen.rawValue) \(screen.title) "
-      left.append(Span(text, style: current ? Style(.title, emphasis: .selected) : Style(.titleBar)))
+    func left(_ screens: [Screen], spaced: Bool) -> [Span] {
+      var spans = [TitleBar.product]
+      for screen in screens {
+        // Brackets mark the current screen even where colour cannot (mono).
+        let current = screen == state.screen
+        let name = "\(screen.rawValue) \(screen.title)"
+        if !spaced && spans.count > 1 { spans.append(Span(" ", style: Style(.titleBar))) }
+        let text = current ? "[\(name)]" : spaced ? " \(name) " : name
+        spans.append(Span(text, style: current ? Style(.title, emphasis: .selected) : Style(.titleBar)))
+      }
+      return spans
     }
-    TitleBar.render(left: left, right: right, in: area, into: &buffer)
+    let room = area.width - Span.columns(of: right) - 1
+    let candidates = [left(Screen.allCases, spaced: true), left(Screen.allCases, spaced: false)]
+    let chosen = candidates.first { Span.columns(of: $0) <= room } ?? left([state.screen], spaced: true)
+    TitleBar.render(left: chosen, right: right, in: area, into: &buffer)
   }
 }
 
@@ -127,6 +135,7 @@ enum StatusBar {
     if !state.context.issues.isEmpty {
       right.append(Span(" \(state.context.issues.count) bad line(s) ", role: .warning))
     }
+    if state.screen == .map, let zoom = MapScreen.zoomLabel(state.map) { right.append(Span(" \(zoom) ", role: .statusLine)) }
     if state.settings.readOnly { right.append(Span(" read-only ", role: .warning)) }
     StatusLine(left: left, right: right, glyphs: state.settings.glyphs).style(Style(.statusLine)).render(in: area, into: &buffer)
   }
@@ -142,6 +151,8 @@ enum StatusBar {
     case .envoys:
       let e = state.context.portfolio.envoys
       return "\(Presentation.count(e.activityCount)) activities · \(Presentation.count(e.participants)) participants · \(e.countries) countries · newest first"
+    case .map:
+      return MapScreen.summary(state)
     default:
       return nil
     }

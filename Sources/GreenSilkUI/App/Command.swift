@@ -28,6 +28,16 @@ public enum Command: Hashable, Sendable {
   case cycleLightFacet
   case cycleStageFacet
   case clearFilters
+  // Map
+  /// Zoom in (positive) or out (negative) by so many steps.
+  case zoom(Int)
+  /// Move the view by quarters of its width (east positive) and height
+  /// (south positive).
+  case pan(east: Int, south: Int)
+  /// The whole map again.
+  case resetView
+  /// Fit the view to the selected country or corridor.
+  case fitView
   // Editing (the current screen's record)
   case newRecord
   case editRecord

@@ -9,19 +9,26 @@ public struct KeyBinding: Hashable, Sendable {
   public var command: Command
   /// Shown in the footer (the keys that matter most on this screen).
   public var inFooter: Bool
+  /// The footer's word for it, when the command's usual word does not fit
+  /// this screen ("corridor" rather than "move").
+  public var footerHelp: String?
 
-  public init(_ keys: [Key], _ label: String, _ help: String, _ command: Command, footer: Bool = false) {
+  public init(
+    _ keys: [Key], _ label: String, _ help: String, _ command: Command, footer: Bool = false,
+    footerHelp: String? = nil
+  ) {
     self.keys = keys
     self.label = label
     self.help = help
     self.command = command
     self.inFooter = footer
+    self.footerHelp = footerHelp
   }
 }
 
 /// Where keys are being interpreted.
 public enum KeyContext: Hashable, Sendable {
-  case overview, corridors, pipeline, detail, envoys
+  case overview, corridors, pipeline, detail, envoys, map
 
   public init(_ screen: Screen) {
     switch screen {
@@ -30,6 +37,7 @@ public enum KeyContext: Hashable, Sendable {
     case .pipeline: self = .pipeline
     case .detail: self = .detail
     case .envoys: self = .envoys
+    case .map: self = .map
     }
   }
 
@@ -40,6 +48,7 @@ public enum KeyContext: Hashable, Sendable {
     case .pipeline: "Pipeline"
     case .detail: "Project detail"
     case .envoys: "Envoys"
+    case .map: "Map"
     }
   }
 }
@@ -57,8 +66,8 @@ public enum KeyMap {
 
   static let global: [KeyBinding] = [
     KeyBinding(
-      [.character("1"), .character("2"), .character("3"), .character("4"), .character("5")], "1-5",
-      "Overview, Corridors, Pipeline, Project, Envoys", .showScreen(.overview), footer: true),
+      Screen.allCases.map { .character($0.key) }, "1-\(Screen.allCases.count)",
+      Screen.allCases.map(\.title).joined(separator: ", "), .showScreen(.overview), footer: true),
     KeyBinding([.tab], "Tab", "Next screen", .nextScreen),
     KeyBinding([.backTab], "Shift-Tab", "Previous screen", .previousScreen),
     KeyBinding([.character("?"), .function(1)], "?", "Show or hide this help", .toggleHelp, footer: true),
@@ -80,14 +89,18 @@ public enum KeyMap {
   /// The bindings active in a context, most specific first.
   public static func bindings(for context: KeyContext) -> [KeyBinding] {
     switch context {
-    case .overview: editing.filter { $0.command == .undo || $0.command == .redo } + global
+    case .overview: undoRedo + global
     case .corridors:
       corridorBindings + navigation.filter { ![.moveSelection(-1), .moveSelection(1)].contains($0.command) } + editing + global
     case .pipeline: pipelineBindings + navigation + editing + global
     case .detail: detailBindings + editing + global
     case .envoys: envoyBindings + navigation + editing.filter { $0.command != .moveStage } + global
+    case .map: mapBindings + undoRedo + global
     }
   }
+
+  /// Undo and redo, for screens that edit nothing themselves.
+  static var undoRedo: [KeyBinding] { editing.filter { $0.command == .undo || $0.command == .redo } }
 
   /// Keys inside a form, for its footer and the help overlay.
   public static let formHints: [KeyHint] = [
@@ -129,7 +142,7 @@ public enum KeyMap {
 
   /// The help overlay: the current context first, then every other one.
   public static func helpSections(current: KeyContext) -> [HelpOverlay.Section] {
-    let order = [current] + [KeyContext.overview, .corridors, .pipeline, .detail, .envoys].filter { $0 != current }
+    let order = [current] + [KeyContext.overview, .corridors, .pipeline, .detail, .envoys, .map].filter { $0 != current }
     let shared = global + editing
     var sections: [HelpOverlay.Section] = []
     var seenGlobal = false
@@ -155,7 +168,8 @@ public enum KeyMap {
   }
 
   static func footerText(_ binding: KeyBinding) -> String {
-    switch binding.command {
+    if let text = binding.footerHelp { return text }
+    return switch binding.command {
     case .showScreen: "screens"
     case .toggleHelp: "help"
     case .quit: "quit"

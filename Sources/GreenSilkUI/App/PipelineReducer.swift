@@ -36,7 +36,15 @@ extension AppReducer {
       pipeline.applyFacets(context)
       // Show the one stage left: in the kanban, focus its column.
       if let stage = pipeline.facets.stage { pipeline.kanbanColumn = stage.index }
-    case .clearFilters:
+    case .back where state.pipelineReturn != nil:
+      // Opened from the map: its facets as they were, and the map again.
+      pipeline.facets = state.pipelineReturn ?? PipelineFacets()
+      pipeline.applyFacets(context)
+      state.pipelineReturn = nil
+      state.pipeline = pipeline
+      state.screen = .map
+      return
+    case .clearFilters, .back:
       pipeline.query = ""
       pipeline.facets = PipelineFacets()
       pipeline.applyFacets(context)

@@ -33,15 +33,18 @@ public enum LightFacet: CaseIterable, Hashable, Sendable {
 public struct PipelineFacets: Hashable, Sendable {
   public var area: CooperationArea?
   public var corridor: CorridorCode?
+  /// Set from the map (Enter on a country); no key cycles through the
+  /// countries, `x` clears it with the rest.
+  public var country: CountryCode?
   public var light: LightFacet?
   public var stage: Stage?
 
   public init() {}
 
-  public var isEmpty: Bool { area == nil && corridor == nil && light == nil && stage == nil }
+  public var isEmpty: Bool { area == nil && corridor == nil && country == nil && light == nil && stage == nil }
 
   /// One kind of facet.
-  public enum Kind: CaseIterable, Hashable, Sendable { case area, corridor, light, stage }
+  public enum Kind: CaseIterable, Hashable, Sendable { case area, corridor, country, light, stage }
 
   /// The kinds that are set, in bar order.
   public var setKinds: [Kind] {
@@ -49,6 +52,7 @@ public struct PipelineFacets: Hashable, Sendable {
       switch kind {
       case .area: area != nil
       case .corridor: corridor != nil
+      case .country: country != nil
       case .light: light != nil
       case .stage: stage != nil
       }
@@ -64,6 +68,7 @@ public struct PipelineFacets: Hashable, Sendable {
     switch kind {
     case .area: area.map { project.area == $0 } ?? true
     case .corridor: corridor.map { project.corridors.contains($0) } ?? true
+    case .country: country.map { project.countries.contains($0) } ?? true
     case .light: light.map { $0.includes(project.light) } ?? true
     case .stage: stage.map { project.stage == $0 } ?? true
     }
@@ -74,6 +79,7 @@ public struct PipelineFacets: Hashable, Sendable {
     var parts: [String] = []
     if let area { parts.append("area: \(area.label.lowercased())") }
     if let corridor { parts.append("corridor: \(corridor.rawValue)") }
+    if let country { parts.append("country: \(country)") }
     if let light { parts.append("light: \(light.label)") }
     if let stage { parts.append("stage: \(stage.label.lowercased())") }
     return parts.joined(separator: " · ")

@@ -1,10 +1,11 @@
-/// The dashboard's screens, switched with 1-5 and Tab / Shift-Tab.
+/// The dashboard's screens, switched with 1-6 and Tab / Shift-Tab.
 public enum Screen: Int, CaseIterable, Hashable, Sendable {
   case overview = 1
   case corridors
   case pipeline
   case detail
   case envoys
+  case map
 
   public var title: String {
     switch self {
@@ -13,6 +14,7 @@ public enum Screen: Int, CaseIterable, Hashable, Sendable {
     case .pipeline: "Pipeline"
     case .detail: "Project"
     case .envoys: "Envoys"
+    case .map: "Map"
     }
   }
 

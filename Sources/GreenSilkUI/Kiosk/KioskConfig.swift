@@ -7,6 +7,10 @@ public enum KioskPage: Hashable, Sendable {
   case corridor(CorridorCodeName)
   case pipeline
   case envoys
+  /// The map with every corridor.
+  case map
+  /// The map zoomed to one corridor, its route and countries highlighted.
+  case corridorMap(CorridorCodeName)
 
   /// Corridor codes without importing the model into every signature.
   public typealias CorridorCodeName = String
@@ -18,6 +22,8 @@ public enum KioskPage: Hashable, Sendable {
     case .corridor(let code): "Corridor \(code)"
     case .pipeline: "Pipeline"
     case .envoys: "Green Silk Road Envoys"
+    case .map: "The six corridors"
+    case .corridorMap(let code): "Corridor \(code) on the map"
     }
   }
 }
@@ -27,7 +33,7 @@ public enum KioskPage: Hashable, Sendable {
 /// flags (flags win).
 public struct KioskConfig: Hashable, Sendable {
   /// Screen names: wall, overview, corridors (one page per corridor),
-  /// pipeline, envoys.
+  /// pipeline, envoys, map, corridor-maps (one map page per corridor).
   public var screens: [String] = ["wall", "overview", "corridors", "pipeline", "envoys"]
   /// Seconds per page.
   public var rotate: Double = 20
@@ -45,9 +51,10 @@ public struct KioskConfig: Hashable, Sendable {
 
   public init() {}
 
-  public static let screenNames = ["wall", "overview", "corridors", "pipeline", "envoys"]
+  public static let screenNames = ["wall", "overview", "corridors", "pipeline", "envoys", "map", "corridor-maps"]
 
-  /// The pages the screens expand to (corridors → one per corridor).
+  /// The pages the screens expand to (corridors and corridor-maps → one
+  /// per corridor).
   public func pages(corridors: [String]) -> [KioskPage] {
     screens.flatMap { name -> [KioskPage] in
       switch name {
@@ -56,6 +63,8 @@ public struct KioskConfig: Hashable, Sendable {
       case "corridors": corridors.map { .corridor($0) }
       case "pipeline": [.pipeline]
       case "envoys": [.envoys]
+      case "map": [.map]
+      case "corridor-maps": corridors.map { .corridorMap($0) }
       default: []
       }
     }

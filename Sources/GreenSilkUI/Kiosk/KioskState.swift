@@ -78,7 +78,28 @@ public struct KioskState: Sendable {
       app.corridors.selected = CorridorCode.allCases.firstIndex { $0.rawValue == code } ?? 0
       app.corridors.focus = .list
       app.corridors.recompute(app.context)
+    case .map:
+      app.screen = .map
+      app.map.choose(0)
+      app.map.viewport = .home
+    case .corridorMap(let code):
+      app.screen = .map
+      let corridor = CorridorCode(rawValue: code)
+      app.map.choose(corridor.map { $0.index + 1 } ?? 0)
+      let members = corridor.flatMap { app.data.corridorMembers[$0] } ?? []
+      app.map.fit(canvas: mapCanvasSize, routes: app.data.routes, members: members)
     }
+    syncMap()
+  }
+
+  /// The map's canvas on the kiosk's page at its current size.
+  var mapCanvasSize: Size { MapScreen.layout(KioskView.pageArea(self, size: app.size)).map.size }
+
+  /// Counts and rasterises the map for the page, as the dashboard's
+  /// reducer does, when the map is on screen.
+  mutating func syncMap() {
+    guard app.screen == .map else { return }
+    app.map.sync(app.context, rows: app.pipeline.visible, canvas: mapCanvasSize)
   }
 
   static func describe(_ issues: [LoadIssue], since: LocalTime) -> String {
@@ -138,6 +159,9 @@ public enum KioskReducer {
     case .auditRead(let entries):
       state.ticker = entries.suffix(8).reversed().map(tickerLine)
     }
+    // A resize, a reload or a warning row that comes or goes: the map's
+    // raster and counts follow before the next frame.
+    state.syncMap()
   }
 
   static func advance(_ state: inout KioskState, by steps: Int) {

@@ -13,13 +13,7 @@ public enum KioskView {
       TooSmallNotice.render(in: area, into: &buffer, minimum: minimumSize)
       return buffer
     }
-    // Burn-in protection: everything sits one cell in and walks a square.
-    let offset = state.burnInOffset
-    let frame = Rect(x: area.x + offset.x, y: area.y + offset.y, width: area.width - 1, height: area.height - 1)
-    var rows: [Constraint] = [.length(1), .fill(1)]
-    if state.warning != nil { rows.append(.length(1)) }
-    rows += [.length(1), .length(1)]
-    let parts = Layout.vertical(rows).split(frame)
+    let parts = rows(state, in: area)
     header(state, in: parts[0], into: &buffer)
     page(state, in: parts[1], into: &buffer)
     var next = 2
@@ -32,6 +26,22 @@ public enum KioskView {
     progress(state, in: parts[next + 1], into: &buffer)
     return buffer
   }
+
+  /// The rows of the display: header, page, the warning when there is
+  /// one, ticker, progress. Burn-in protection: everything sits one cell
+  /// in and walks a square.
+  static func rows(_ state: KioskState, in area: Rect) -> [Rect] {
+    let offset = state.burnInOffset
+    let frame = Rect(x: area.x + offset.x, y: area.y + offset.y, width: area.width - 1, height: area.height - 1)
+    var rows: [Constraint] = [.length(1), .fill(1)]
+    if state.warning != nil { rows.append(.length(1)) }
+    rows += [.length(1), .length(1)]
+    return Layout.vertical(rows).split(frame)
+  }
+
+  /// Where the page is drawn on a display of `size` (the map's canvas is
+  /// rasterised for it ahead of the frame).
+  static func pageArea(_ state: KioskState, size: Size) -> Rect { rows(state, in: Rect(size: size))[1] }
 
   /// The title row: the page's title, and the clock in bold (read from
   /// across the room), to the second when the config asks.
@@ -49,6 +59,7 @@ public enum KioskView {
     case .corridor: CorridorsScreen.render(state.app, in: area, into: &buffer)
     case .pipeline: PipelineScreen.render(state.app, in: area, into: &buffer)
     case .envoys: EnvoysScreen.render(state.app, in: area, into: &buffer)
+    case .map, .corridorMap: MapScreen.render(state.app, in: area, into: &buffer)
     }
   }
 

@@ -33,26 +33,45 @@ struct MapLabeler {
     taken[(y - area.y) * area.width + x - area.x] = true
   }
 
-  /// Writes `text` at the first free candidate (screen column of its first
-  /// character, row), when `sparingRoutes` at one that leaves the routes
-  /// visible if there is one. Returns whether it was placed.
+  /// A label given a place, to be written once every label has one.
+  struct Placed {
+    let text: String
+    let style: Style
+    let x: Int
+    let y: Int
+  }
+
+  /// Labels placed so far, in order.
+  private(set) var placed: [Placed] = []
+
+  /// Places `text` at the first free candidate (screen column of its
+  /// first character, row), when `sparingRoutes` at one that leaves the
+  /// routes visible if there is one. Returns whether it was placed. The
+  /// text is written by `write(into:)`, so that a caller can try another
+  /// order on a copy of the labeler first.
   @discardableResult
   mutating func place(
-    _ text: String, style: Style, at candidates: [(x: Int, y: Int)], sparingRoutes: Bool = false,
-    into buffer: inout Buffer
+    _ text: String, style: Style, at candidates: [(x: Int, y: Int)], sparingRoutes: Bool = false
   ) -> Bool {
     let width = TextWidth.columns(of: text)
     guard width > 0 else { return false }
     let spared = sparingRoutes ? candidates.first(where: { fits(x: $0.x, y: $0.y, width: width, strictly: true) }) : nil
     guard let (x, y) = spared ?? candidates.first(where: { fits(x: $0.x, y: $0.y, width: width, strictly: false) })
     else { return false }
-    buffer.put(text, x: x, y: y, style: style, maxWidth: width)
+    placed.append(Placed(text: text, style: style, x: x, y: y))
     for column in x..<(x + width) {
       let index = (y - area.y) * area.width + column - area.x
       taken[index] = true
       labelled[index] = true
     }
     return true
+  }
+
+  /// Writes every placed label.
+  func write(into buffer: inout Buffer) {
+    for label in placed {
+      buffer.put(label.text, x: label.x, y: label.y, style: label.style, maxWidth: TextWidth.columns(of: label.text))
+    }
   }
 
   private func fits(x: Int, y: Int, width: Int, strictly: Bool) -> Bool {

@@ -39,19 +39,34 @@ public struct MapLegend: Sendable {
   @discardableResult
   public func render(in area: Rect, into buffer: inout Buffer) -> Int {
     guard !area.isEmpty else { return 0 }
-    var x = area.x
-    var y = area.y
+    let placed = flow(width: area.width)
+    for (entry, column, row) in placed where row < area.height {
+      buffer.put(entry, x: area.x + column, y: area.y + row, maxWidth: area.width - column)
+    }
+    return min(area.height, (placed.last?.row ?? -1) + 1)
+  }
+
+  /// Rows the whole legend takes in `width` columns.
+  public func rows(width: Int) -> Int { (flow(width: width).last?.row ?? -1) + 1 }
+
+  /// Where each entry goes in `width` columns: its column and row. An
+  /// entry wider than the width is left out.
+  private func flow(width: Int) -> [(entry: [Span], column: Int, row: Int)] {
+    var placed: [(entry: [Span], column: Int, row: Int)] = []
+    var x = 0
+    var y = 0
     for entry in entries {
-      let width = Span.columns(of: entry)
-      if x > area.x, x + 2 + width > area.maxX {
-        x = area.x
+      let columns = Span.columns(of: entry)
+      guard columns <= width else { continue }
+      if x > 0, x + 2 + columns > width {
+        x = 0
         y += 1
-      } else if x > area.x {
+      } else if x > 0 {
         x += 2
       }
-      guard y < area.maxY, width <= area.width else { break }
-      x += buffer.put(entry, x: x, y: y, maxWidth: area.maxX - x)
+      placed.append((entry, x, y))
+      x += columns
     }
-    return y - area.y + 1
+    return placed
   }
 }

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 import GreenSilkCore
 
 /// Projects with coordinates and country markers.
@@ -57,16 +62,17 @@ extension MapRenderer {
         continue
       }
       let shape = MarkerShape.of(marker.size)
-      let (dotX, dotY) = raster.transform.dot(place)
-      let left = Int(((dotX - Double(shape.width)) / 2).rounded(.down))
-      let top = Int(((dotY - 2 * Double(shape.height)) / 4).rounded(.down))
+      let (left, top) = markerOrigin(
+        of: shape, at: raster.transform.dot(place), country: baseMap.indexByCode[marker.country], raster: raster)
       let onScreen = Rect(x: area.x + left, y: area.y + top, width: shape.width, height: shape.height)
       guard !onScreen.intersection(area).isEmpty else {
         frame.offCanvas.append(marker.country)
         continue
       }
       let roles = marker.roles(cells: shape.width * shape.height)
-      let emphasis: Emphasis = marker.country == scene.selectedCountry ? .selected : .none
+      // The chosen country is marked by its label (code and count, in the
+      // selection's style), not by its marker's cells: a cursor move then
+      // rewrites the two labels only, not two markers as well (bytes).
       for dx in 0..<shape.width {
         for dy in 0..<shape.height {
           let x = onScreen.x + dx
@@ -74,7 +80,7 @@ extension MapRenderer {
           guard area.contains(Point(x: x, y: y)) else { continue }
           let role = roles[dx * shape.height + dy]
           let glyph = ascii ? shape.ascii[dy * shape.width + dx] : BrailleDots.glyphs[Int(shape.braille[dy * shape.width + dx])]
-          buffer[x, y] = Cell(glyph, style: Style(role, emphasis: emphasis))
+          buffer[x, y] = Cell(glyph, style: Style(role))
           labels.take(x: x, y: y)
         }
       }
@@ -82,5 +88,48 @@ extension MapRenderer {
       drawn.append(DrawnMarker(marker: marker, area: onScreen))
     }
     return drawn
+  }
+
+  /// The top-left cell of a marker centred on `dot`: the nearest cells to
+  /// it, unless they are not wholly inside the marker's country (`country`,
+  /// its index in the base map) while cells one step away are. A cell is
+  /// two dots by four, so a marker can sit up to half a cell off its point
+  /// and reach over a nearby border at a coarse scale; one step (the
+  /// nearest that fits) keeps a project in Pakistan drawn in Pakistan.
+  static func markerOrigin(
+    of shape: MarkerShape, at dot: (x: Double, y: Double), country: Int?, raster: MapRaster
+  ) -> (column: Int, row: Int) {
+    // The block's corner, in cells, with the block centred on the dot.
+    let x = (dot.x - Double(shape.width)) / 2
+    let y = (dot.y - 2 * Double(shape.height)) / 4
+    let nearest = (column: Int(x.rounded()), row: Int(y.rounded()))
+    guard let country else { return nearest }
+    let value = UInt16(truncatingIfNeeded: country + 1)
+    func inside(_ column: Int, _ row: Int) -> Bool {
+      guard column >= 0, row >= 0, column + shape.width <= raster.columns, row + shape.height <= raster.rows else {
+        return false
+      }
+      for r in row..<(row + shape.height) {
+        for c in column..<(column + shape.width) where raster.cellCountry[r * raster.columns + c] != value {
+          return false
+        }
+      }
+      return true
+    }
+    if inside(nearest.column, nearest.row) { return nearest }
+    var candidates: [(column: Int, row: Int, distance: Double)] = []
+    for dy in -1...1 {
+      for dx in -1...1 where dx != 0 || dy != 0 {
+        let column = nearest.column + dx
+        let row = nearest.row + dy
+        // Distance in dots from where the block would be centred.
+        let distance = hypot((Double(column) - x) * 2, (Double(row) - y) * 4)
+        candidates.append((column, row, distance))
+      }
+    }
+    for candidate in candidates.sorted(by: { $0.distance < $1.distance }) where inside(candidate.column, candidate.row) {
+      return (candidate.column, candidate.row)
+    }
+    return nearest
   }
 }

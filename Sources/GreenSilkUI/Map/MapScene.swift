@@ -19,7 +19,7 @@ public struct MapScene: Sendable {
   public var markers: [CountryMarker]
   /// Projects placed by their own coordinates, one dot each.
   public var points: [MapPoint]
-  /// Its marker is highlighted and labelled with its code and count.
+  /// Labelled with its code and count in the selection's style.
   public var selectedCountry: CountryCode?
   /// Label markers with their project counts where there is room.
   public var showsCounts: Bool

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 import GreenSilkCore
 
 /// What part of the map is on screen: the place at the centre and a zoom,
@@ -40,6 +45,50 @@ public struct MapViewport: Hashable, Sendable {
 
   public func zoomedIn() -> MapViewport { MapViewport(center: center, zoom: zoom * Self.zoomStep) }
   public func zoomedOut() -> MapViewport { MapViewport(center: center, zoom: zoom / Self.zoomStep) }
+
+  /// Zoomed by `steps` steps (in when positive) keeping `anchor` where it
+  /// is on screen, as a map under the mouse does: the selected country
+  /// stays put while the map grows around it. Without an anchor the
+  /// centre stays.
+  public func zoomed(by steps: Int, about anchor: GeoPoint? = nil) -> MapViewport {
+    let target = MapViewport(center: center, zoom: zoom * pow(Self.zoomStep, Double(steps)))
+    guard let anchor, target.zoom != zoom else { return target }
+    // In projected degrees the transform is a scale: the anchor keeps its
+    // offset from the centre, divided by the change in zoom.
+    let shrink = zoom / target.zoom
+    let anchorY = MillerProjection.y(latitude: anchor.latitude)
+    let centerY = MillerProjection.y(latitude: center.latitude)
+    let moved = GeoPoint(
+      longitude: anchor.longitude + (center.longitude - anchor.longitude) * shrink,
+      latitude: MillerProjection.latitude(y: anchorY + (centerY - anchorY) * shrink))
+    return target.centered(on: moved)
+  }
+
+  /// The viewport that shows the box from `west` to `east` and `south` to
+  /// `north` (degrees) whole on a canvas of `columns` x `rows` cells, with
+  /// `margin` (a fraction of the box) around it; never closer than
+  /// `maximumZoom` nor further out than the home view.
+  public static func fitting(
+    west: Double, east: Double, south: Double, north: Double, margin: Double = 0.1, columns: Int, rows: Int,
+    maximumZoom: Double = 6
+  ) -> MapViewport {
+    let top = MillerProjection.y(latitude: north)
+    let bottom = MillerProjection.y(latitude: south)
+    let width = max(east - west, 1) * (1 + 2 * margin)
+    let height = max(top - bottom, 1) * (1 + 2 * margin)
+    let home = MapViewport.home.transform(columns: columns, rows: rows)
+    let dotsWide = Double(max(columns, 1) * 2)
+    let dotsHigh = Double(max(rows, 1) * 4)
+    let needed = min(dotsWide / width, dotsHigh / height)
+    let zoom = min(max(needed / max(home.scale, .leastNonzeroMagnitude), 1), maximumZoom)
+    let center = GeoPoint(longitude: (west + east) / 2, latitude: MillerProjection.latitude(y: (top + bottom) / 2))
+    return MapViewport(center: center, zoom: zoom).centered(on: center)
+  }
+
+  /// Whether `point` is on a canvas of `columns` x `rows` cells.
+  public func shows(_ point: GeoPoint, columns: Int, rows: Int) -> Bool {
+    transform(columns: columns, rows: rows).cell(of: point) != nil
+  }
 
   /// The same zoom, centred on `point` (kept inside the map's extent).
   public func centered(on point: GeoPoint) -> MapViewport {

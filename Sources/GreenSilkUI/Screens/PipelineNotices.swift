@@ -3,7 +3,10 @@ import GreenSilkCore
 /// The row above the pipeline that lists the active facets and says how
 /// to change and clear them.
 enum PipelineFacetBar {
-  static func render(_ facets: PipelineFacets, glyphs: GlyphSet, in area: Rect, into buffer: inout Buffer) {
+  static func render(
+    _ facets: PipelineFacets, countryName: (CountryCode) -> String, glyphs: GlyphSet, in area: Rect,
+    into buffer: inout Buffer
+  ) {
     guard !area.isEmpty else { return }
     var left: [Span] = [Span(" Facets", role: .header)]
     func add(_ name: String, _ value: [Span]) {
@@ -13,6 +16,9 @@ enum PipelineFacetBar {
     if let area = facets.area { add("area", [Span(area.label, style: Style(.text, emphasis: .bold))]) }
     if let corridor = facets.corridor {
       add("corridor", [Span(corridor.rawValue, style: Style(Presentation.role(for: corridor), emphasis: .bold))])
+    }
+    if let country = facets.country {
+      add("country", [Span(countryName(country), style: Style(.text, emphasis: .bold))])
     }
     if let light = facets.light {
       let role = Presentation.role(for: light.light)
@@ -64,24 +70,28 @@ enum PipelineEmptyResult {
     if total == 0 {
       return [("No projects yet", headline), ("The data set has no projects.", .text)]
     }
-    let described = DetailText.list(facets.setKinds.map { phrase(for: $0, in: facets) })
+    let name = state.data.countryName
+    let described = DetailText.list(facets.setKinds.map { phrase(for: $0, in: facets, countryName: name) })
     if pipeline.faceted.isEmpty {
       var paragraphs: [(String, Style)] = [
         ("No project matches the facets", headline),
         ("None of the \(Presentation.count(total)) projects is \(described).", .text),
       ]
       let alone = facets.setKinds.compactMap { kind in
-        pipeline.facetAloneCounts[kind].map { "\(Presentation.count($0)) \(phrase(for: kind, in: facets))" }
+        pipeline.facetAloneCounts[kind].map { "\(Presentation.count($0)) \(phrase(for: kind, in: facets, countryName: name))" }
       }
       if !alone.isEmpty { paragraphs.append(("Each facet on its own: " + alone.joined(separator: "; ") + ".", .text)) }
-      paragraphs.append(("Press a c l t to change a facet, x or Esc to clear them all.", hint))
+      let clear = state.pipelineReturn == nil ? "x or Esc to clear them all" : "x to clear them all, Esc to go back to the map"
+      paragraphs.append(("Press a c l t to change a facet, \(clear).", hint))
       return paragraphs
     }
     let count = Presentation.count(pipeline.faceted.count)
     let scope = facets.isEmpty ? "None of the \(count) projects" : "None of the \(count) projects \(described)"
     let undo = pipeline.isEditingQuery
       ? "Backspace edits the filter, Esc clears it."
-      : "Press / to edit the filter, x or Esc to clear filter and facets."
+      : state.pipelineReturn == nil
+        ? "Press / to edit the filter, x or Esc to clear filter and facets."
+        : "Press / to edit the filter, x to clear filter and facets, Esc to go back to the map."
     return [
       ("Nothing matches \u{201C}\(pipeline.query)\u{201D}", headline),
       ("\(scope) has the letters of each word, in order, in its id, title, a country or its agency.", .text),
@@ -89,12 +99,15 @@ enum PipelineEmptyResult {
     ]
   }
 
-  /// `in capacity building`, `on the CPEC corridor`, `with a red light`,
-  /// `at the approved stage`.
-  static func phrase(for kind: PipelineFacets.Kind, in facets: PipelineFacets) -> String {
+  /// `in capacity building`, `on the CPEC corridor`, `in Pakistan`, `with
+  /// a red light`, `at the approved stage`.
+  static func phrase(
+    for kind: PipelineFacets.Kind, in facets: PipelineFacets, countryName: (CountryCode) -> String
+  ) -> String {
     switch kind {
     case .area: "in " + (facets.area?.label.lowercased() ?? "")
     case .corridor: "on the \(facets.corridor?.rawValue ?? "") corridor"
+    case .country: "in " + (facets.country.map(countryName) ?? "")
     case .light: facets.light == .unscreened ? "not screened yet" : "with a \(facets.light?.label ?? "") light"
     case .stage: "at the \(facets.stage?.label.lowercased() ?? "") stage"
     }

@@ -10,7 +10,8 @@ enum PipelineScreen {
     let pipeline = state.pipeline
     let layout = PipelineLayout(pipeline, in: area)
     if let bar = layout.facetBar {
-      PipelineFacetBar.render(pipeline.facets, glyphs: state.settings.glyphs, in: bar, into: &buffer)
+      PipelineFacetBar.render(
+        pipeline.facets, countryName: state.data.countryName, glyphs: state.settings.glyphs, in: bar, into: &buffer)
     }
     if pipeline.visible.isEmpty {
       let rest = layout.facetBar.map { area.splitTop($0.height).rest } ?? area

@@ -13,7 +13,8 @@ struct KioskCommand: ParsableCommand {
     commandName: "kiosk",
     abstract: "Run the read-only wall display: rotating dashboards that reload when the data changes.",
     discussion: """
-      Rotates through the chosen screens (corridors: one page per corridor) with a \
+      Rotates through the chosen screens (corridors and corridor-maps: one page per \
+      corridor; map: the six corridors on one map) with a \
       progress line, a clock and a ticker of the latest changes. Always read-only: \
       it writes nothing. Keys do nothing unless a config file enables them; Ctrl-C, \
       Ctrl-Z, Ctrl-\\ and Esc do not end it.
@@ -24,6 +25,7 @@ struct KioskCommand: ParsableCommand {
 
       Config file (TOML), all keys optional:
         screens = ["wall", "overview", "corridors", "pipeline", "envoys"]
+                                  # also "map", "corridor-maps"
         rotate = "20s"            # also "2m", "500ms"
         theme = "kiosk"
         clock = "seconds"         # or "minutes"
@@ -37,7 +39,7 @@ struct KioskCommand: ParsableCommand {
   )
 
   @OptionGroup var data: DataOptions
-  @Option(help: ArgumentHelp("Screens to rotate through, comma-separated: wall, overview, corridors, pipeline, envoys.", valueName: "list"))
+  @Option(help: ArgumentHelp("Screens to rotate through, comma-separated: wall, overview, corridors, pipeline, envoys, map, corridor-maps.", valueName: "list"))
   var screens: String?
   @Option(help: ArgumentHelp("Time on each page, e.g. 20s, 2m, 500ms.", valueName: "duration"))
   var rotate: String?

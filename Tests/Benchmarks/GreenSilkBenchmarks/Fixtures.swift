@@ -47,7 +47,7 @@ enum Fixtures {
       projects: projects, activities: activities(for: projects), seed: seed, today: clock.day)
     let data = generator.dataSet(
       countries: reference.countries, corridors: reference.corridors, memberships: reference.memberships,
-      areas: reference.areas)
+      areas: reference.areas, routes: reference.routes)
     // Written beside the final place and renamed, so that an interrupted
     // run never leaves a half-written data set that later runs would reuse.
     try FileManager.default.createDirectory(atPath: baseDirectory, withIntermediateDirectories: true)
@@ -121,10 +121,10 @@ enum Fixtures {
   }
 }
 
-/// The views the render benchmarks draw: screens 1-5, the pipeline in both
+/// The views the render benchmarks draw: screens 1-6, the pipeline in both
 /// of its modes.
 enum View: String, CaseIterable {
-  case overview, corridors, pipelineKanban = "pipeline-kanban", pipelineTable = "pipeline-table", project, envoys
+  case overview, corridors, pipelineKanban = "pipeline-kanban", pipelineTable = "pipeline-table", project, envoys, map
 
   /// The keys that lead there from screen 1.
   var keys: [Key] {
@@ -135,6 +135,7 @@ enum View: String, CaseIterable {
     case .pipelineTable: [.character("3"), .character("v")]
     case .project: [.character("3"), .character("4")]
     case .envoys: [.character("5")]
+    case .map: [.character("6")]
     }
   }
 }
