@@ -76,7 +76,7 @@ public struct FileStore: Sendable {
       defer { lock.release() }
       FileSystem.removeStaleTemporaries(in: directory)
       let path = path(of: R.file)
-      let current = try FileSystem.read(path) ?? []
+      let current = try FileSystem.read(path, within: directory) ?? []
       let result: (splice: SplicedCollection, written: [R])
       do {
         result = try CollectionFileEditor.apply(changes, to: current)
