@@ -56,9 +56,8 @@ public final class DashboardProgram: Program {
     let problems = (located.diagnostics + loaded.diagnostics).map(\.description)
     if let first = problems.first {
       state.status = StatusMessage(first + (problems.count > 1 ? " (+\(problems.count - 1) more)" : ""), kind: .warning)
-    } else if !initial.issues.isEmpty {
-      state.status = StatusMessage(
-        "\(initial.issues.count) line(s) in the data did not load — run `greensilk validate` for details", kind: .warning)
+    } else if let text = DataProblems.statusText(initial.issues) {
+      state.status = StatusMessage(text, kind: .warning)
     }
   }
 

@@ -19,6 +19,9 @@ public struct AppState: Equatable, Sendable {
   public var pipelineReturn: PipelineFacets?
   /// The help overlay's scroll position when it is shown.
   public var help: Int?
+  /// Whether the overlay at `help` lists the data's problems (`!`)
+  /// rather than the keys.
+  public var helpListsProblems = false
   /// An open create/edit form (drawn over the body; takes the keys).
   public var form: FormState?
   /// A question or a view over everything (delete confirm, stage move,
