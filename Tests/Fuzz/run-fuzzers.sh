@@ -20,16 +20,26 @@ set -u
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
 RUNS=${RUNS:-1000000}
-MAXLEN=${MAXLEN:-16384}
+MAXLEN=${MAXLEN:-1024}
+# A cap on each harness's run in seconds (0: none): on a shared machine
+# 10^6 inputs can take hours; the summary says how many really ran.
+SECONDS_EACH=${SECONDS_EACH:-0}
 OUT=${OUT:-/tmp/greensilk-fuzz}
 ONLY=${1:-}
+ONLY_LIST=" ${*:-} "
 mkdir -p "$OUT" Tests/Fuzz/out
 
-SWIFTC=(nice swiftc -sanitize=fuzzer,address -parse-as-library -O -g -swift-version 6 -module-cache-path "$OUT/cache")
+SWIFTC=(nice swiftc -sanitize=fuzzer,address -parse-as-library -O -wmo -g -swift-version 6 -module-cache-path "$OUT/cache")
 CORE=$(find Sources/GreenSilkCore -name '*.swift' | sort)
 BUILT=$ROOT/.build/x86_64-unknown-linux-gnu/debug   # for TOMLKit and CNcursesw, built by `swift build`
 
+# A harness is rebuilt only when a source is newer than its binary.
+up_to_date() { # binary
+  [ -f "$1" ] && [ -z "$(find Sources Tests/Fuzz/Harnesses -name '*.swift' -newer "$1" | head -1)" ]
+}
+
 build_core_harness() { # name harness.swift
+  up_to_date "$OUT/$1" && return 0
   "${SWIFTC[@]}" -module-name GreenSilkCore $CORE "Tests/Fuzz/Harnesses/$2" -o "$OUT/$1" 2>"$OUT/$1.build.log" ||
     { echo "$1: build failed, see $OUT/$1.build.log"; return 1; }
 }
@@ -53,6 +63,7 @@ build_libraries() {
 }
 
 build_ui_harness() { # name harness.swift [more sources]
+  up_to_date "$OUT/$1" && return 0
   build_libraries || return 1
   local name=$1 file=$2
   shift 2
@@ -72,7 +83,7 @@ run() { # name
   done
   GREENSILK_FUZZ_HEADER=$ROOT/Tests/GreenSilkCoreTests/Fixtures/aiddata/malaysia_projects.csv \
   GREENSILK_FUZZ_DATA=$ROOT/data ASAN_OPTIONS=detect_leaks=0 \
-    nice "$OUT/$name" -runs="$RUNS" -max_len="$MAXLEN" -timeout=10 -rss_limit_mb=2048 \
+    nice "$OUT/$name" -runs="$RUNS" -max_total_time="$SECONDS_EACH" -max_len="$MAXLEN" -timeout=10 -rss_limit_mb=2048 \
     -artifact_prefix="Tests/Fuzz/crashes/$name/" -print_final_stats=1 \
     "$OUT/corpus/$name" >"Tests/Fuzz/out/$name.log" 2>&1
   local status=$?
@@ -86,7 +97,7 @@ run() { # name
 HARNESSES="json:JSONRecords.swift:core csv:CSVImport.swift:core theme:ThemeTOML.swift:ui kiosk:KioskConfigTOML.swift:ui keys:KeyDecoding.swift:keys text:TextCells.swift:ui"
 for entry in $HARNESSES; do
   IFS=: read -r name file kind <<<"$entry"
-  [ -n "$ONLY" ] && [ "$ONLY" != "$name" ] && continue
+  [ -n "$ONLY" ] && [[ "$ONLY_LIST" != *" $name "* ]] && continue
   case $kind in
   core) build_core_harness "$name" "$file" || continue ;;
   keys) build_ui_harness "$name" "$file" Sources/GreenSilkTerminal/KeyDecoder.swift || continue ;;
