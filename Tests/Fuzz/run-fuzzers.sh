@@ -38,15 +38,9 @@ up_to_date() { # binary
   [ -f "$1" ] && [ -z "$(find Sources Tests/Fuzz/Harnesses -name '*.swift' -newer "$1" | head -1)" ]
 }
 
-build_core_harness() { # name harness.swift
-  up_to_date "$OUT/$1" && return 0
-  "${SWIFTC[@]}" -module-name GreenSilkCore $CORE "Tests/Fuzz/Harnesses/$2" -o "$OUT/$1" 2>"$OUT/$1.build.log" ||
-    { echo "$1: build failed, see $OUT/$1.build.log"; return 1; }
-}
-
-# The UI harnesses: GreenSilkCore and GreenSilkUI as instrumented static
-# libraries (built once), then the harness as a module of its own that
-# imports them, linked against the TOMLKit objects `swift build` made (not
+# Every harness: GreenSilkCore and GreenSilkUI as instrumented static
+# libraries (built once, -enable-testing), then the harness as a module of
+# its own that imports them, linked against the TOMLKit objects `swift build` made (not
 # instrumented: a dependency, not ours).
 CTOML_MAP=$(find .build/checkouts/TOMLKit -name module.modulemap -path '*CTOML*' | head -1)
 LIBS="$OUT/libs"
@@ -94,12 +88,11 @@ run() { # name
   echo "$name: status $status, ${done_runs:-?} inputs, $crashes crashing input(s) in Tests/Fuzz/crashes/$name"
 }
 
-HARNESSES="json:JSONRecords.swift:core csv:CSVImport.swift:core theme:ThemeTOML.swift:ui kiosk:KioskConfigTOML.swift:ui keys:KeyDecoding.swift:keys text:TextCells.swift:ui"
+HARNESSES="json:JSONRecords.swift:lib csv:CSVImport.swift:lib theme:ThemeTOML.swift:ui kiosk:KioskConfigTOML.swift:ui keys:KeyDecoding.swift:keys text:TextCells.swift:ui"
 for entry in $HARNESSES; do
   IFS=: read -r name file kind <<<"$entry"
   [ -n "$ONLY" ] && [[ "$ONLY_LIST" != *" $name "* ]] && continue
   case $kind in
-  core) build_core_harness "$name" "$file" || continue ;;
   keys) build_ui_harness "$name" "$file" Sources/GreenSilkTerminal/KeyDecoder.swift || continue ;;
   *) build_ui_harness "$name" "$file" || continue ;;
   esac

@@ -2,6 +2,8 @@
   import Glibc
 #endif
 
+@testable import GreenSilkCore
+
 // libFuzzer harness: the CSV scanner alone, and the whole AidData import
 // plan (scanner, fields, mapper, merge) with AidData's real header row in
 // front of the fuzzed rows, so that the mapper is reached.

@@ -2,7 +2,8 @@
 // input taken as a whole collection file (lines, UTF-8 validation, each
 // record type's decoder, unknown fields kept and skipped), as
 // dataset.json and as an audit line. Built by Tests/Fuzz/run-fuzzers.sh
-// together with the GreenSilkCore sources (internal names are visible).
+// against GreenSilkCore built with -enable-testing.
+@testable import GreenSilkCore
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzJSONRecords(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
