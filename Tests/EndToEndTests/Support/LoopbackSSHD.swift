@@ -123,7 +123,10 @@ final class LoopbackSSHD {
       "-i", key, "-p", "\(port)", "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
       "-o", "BatchMode=yes", "-o", "LogLevel=ERROR", "-o", "IdentitiesOnly=yes", "-F", "/dev/null",
     ]
-    for (name, value) in setEnv.sorted(by: { $0.key < $1.key }) { arguments += ["-o", "SetEnv=\(name)=\(value)"] }
+    // One SetEnv with every pair: ssh keeps only the first value of an option given twice.
+    if !setEnv.isEmpty {
+      arguments += ["-o", "SetEnv=" + setEnv.sorted(by: { $0.key < $1.key }).map { "\($0.key)=\($0.value)" }.joined(separator: " ")]
+    }
     if tty { arguments.append("-tt") }
     arguments.append("root@127.0.0.1")
     return arguments + remote
