@@ -253,32 +253,40 @@ def main():
         sample = {pid: dict(v) for pid, v in before.items()}
         next_sample = time.monotonic() + 2
         first = None
-        while True:
-            for chunk in pump(dashboards, 0.05, pattern, editor.stdout.fileno()):
-                buffer += chunk
-                now = time.monotonic()
-                while b"\n" in buffer:
-                    line, buffer = buffer.split(b"\n", 1)
-                    m = re.match(rb"saved (\d+)", line)
-                    if m:
-                        saved[int(m.group(1))] = now
-                    m = re.match(rb"ready (\d+)", line)
-                    if m:
-                        first = int(m.group(1)) + 1
-                if not chunk and editor.poll() is not None:
-                    break
-            if time.monotonic() >= next_sample:
-                for pid in pids:
-                    rss = memory(pid).get("VmRSS", 0)
-                    sample[pid]["max"] = max(sample[pid].get("max", 0), rss)
-                next_sample = time.monotonic() + 2
-            if editor.poll() is not None and len(saved) >= a.saves:
-                break
-            if editor.poll() is not None and not select.select([editor.stdout], [], [], 0)[0]:
-                break
+        finished = False
+        # Ctrl-C stops the editor early and still reports what was measured.
+        try:
+            while not finished:
+                for chunk in pump(dashboards, 0.05, pattern, editor.stdout.fileno()):
+                    if not chunk:  # the editor's session ended
+                        finished = True
+                        continue
+                    buffer += chunk
+                    now = time.monotonic()
+                    while b"\n" in buffer:
+                        line, buffer = buffer.split(b"\n", 1)
+                        m = re.match(rb"saved (\d+)", line)
+                        if m:
+                            saved[int(m.group(1))] = now
+                            behind = sum(1 for d in dashboards if d.highest < int(m.group(1)) - 1)
+                            print(f"save {len(saved)} (revision {m.group(1).decode()}) durable; "
+                                  f"{behind} dashboard(s) not yet showing the save before it", file=sys.stderr)
+                        m = re.match(rb"ready (\d+)", line)
+                        if m:
+                            first = int(m.group(1)) + 1
+                if time.monotonic() >= next_sample:
+                    for pid in pids:
+                        rss = memory(pid).get("VmRSS", 0)
+                        sample[pid]["max"] = max(sample[pid].get("max", 0), rss)
+                    next_sample = time.monotonic() + 2
+        except KeyboardInterrupt:
+            print("interrupted: stopping the editor, reporting the saves made so far", file=sys.stderr)
+            editor.terminate()
+        editor.wait()
         editor_err = editor.stderr.read().decode(errors="replace")
         last = max(saved) if saved else None
         # Let every dashboard catch up with the last save (up to 120 s).
+        print("waiting for every dashboard to show the last save", file=sys.stderr)
         deadline = time.monotonic() + 120
         while last is not None and time.monotonic() < deadline and any(d.highest < last for d in dashboards):
             pump(dashboards, 0.1, pattern)
@@ -311,7 +319,10 @@ def main():
             "worst_session_per_save_s": {"p50": percentile(list(per_save_worst.values()), 50),
                                          "max": max(per_save_worst.values()) if per_save_worst else None},
             "greensilk_processes": len(pids),
-            "rss_mb_before": sorted(round(before[p].get("VmRSS", 0) / 1024, 1) for p in pids),
+            "rss_mb_before": {"min": min((before[p].get("VmRSS", 0) / 1024 for p in pids), default=0),
+                              "max": max((before[p].get("VmRSS", 0) / 1024 for p in pids), default=0)},
+            "rss_mb_max_sampled": max((sample[p].get("max", 0) / 1024 for p in pids), default=0),
+            "seconds_for_saves": (max(saved.values()) - min(saved.values())) if len(saved) > 1 else None,
             "rss_mb_after": {"min": min(rss_after, default=0), "median": statistics.median(rss_after) if rss_after else 0,
                              "max": max(rss_after, default=0), "sum": sum(rss_after)},
             "peak_rss_mb": {"min": min(hwm, default=0), "median": statistics.median(hwm) if hwm else 0,
