@@ -29,6 +29,10 @@ public struct AppState: Equatable, Sendable {
   public var dialog: Dialog?
   /// This session's changes, for undo and redo.
   public var history = ChangeHistory()
+  /// What a pinned identity (`--as --role --corridors`) may change; the
+  /// edit keys refuse what it forbids, and `RecordEditor` refuses it again
+  /// on the way to the store.
+  public var access: AccessPolicy = .unrestricted
   public var status: StatusMessage?
   public var clock: LocalTime
   public var size: Size
@@ -56,6 +60,8 @@ public struct DisplaySettings: Hashable, Sendable {
   /// Why the data is read-only, for the status line ("--read-only" or
   /// "data directory not writable").
   public var readOnlyReason: String?
+  /// Why Ctrl-E may not start `$EDITOR` (a pinned identity); nil when it may.
+  public var externalEditorRefusal: String?
 
   public init(glyphs: GlyphSet = .unicode, themeName: String = "default", readOnly: Bool = false, readOnlyReason: String? = nil) {
     self.glyphs = glyphs
