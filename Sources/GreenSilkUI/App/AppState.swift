@@ -33,7 +33,11 @@ public struct AppState: Equatable, Sendable {
   public var shouldQuit = false
 
   public init(context: DataContext, clock: LocalTime, size: Size, settings: DisplaySettings) {
-    self.context = context
+    // The totals count what the settings say (`--all-in-totals`).
+    self.context =
+      context.scope == settings.totalsScope
+      ? context
+      : DataContext(data: context.data, issues: context.issues, today: context.today, scope: settings.totalsScope)
     self.clock = clock
     self.size = size
     self.settings = settings
@@ -53,12 +57,19 @@ public struct DisplaySettings: Hashable, Sendable {
   /// Why the data is read-only, for the status line ("--read-only" or
   /// "data directory not writable").
   public var readOnlyReason: String?
+  /// Which records the totals count: only those that count (default), or
+  /// all (`--all-in-totals`, key `T`), labelled on every total.
+  public var totalsScope: TotalsScope
 
-  public init(glyphs: GlyphSet = .unicode, themeName: String = "default", readOnly: Bool = false, readOnlyReason: String? = nil) {
+  public init(
+    glyphs: GlyphSet = .unicode, themeName: String = "default", readOnly: Bool = false, readOnlyReason: String? = nil,
+    totalsScope: TotalsScope = .eligible
+  ) {
     self.glyphs = glyphs
     self.themeName = themeName
     self.readOnly = readOnly
     self.readOnlyReason = readOnlyReason
+    self.totalsScope = totalsScope
   }
 }
 
