@@ -26,8 +26,9 @@ enum WallPage {
         detail: "from event records", role: .series2),
       Figure(
         value: portfolio.keyProjectsOnTrack, label: "Key projects on track",
-        detail: "of \(portfolio.keyProjectsTracked) tracked (plan: 25)"
-          + (portfolio.keyProjectsIllustrativeDelivery > 0 ? "; delivery illustrative" : ""), role: .onTrack),
+        detail: portfolio.keyProjectsIllustrativeDelivery > 0
+          ? "of \(portfolio.keyProjectsTracked) tracked (illustrative)" : "of \(portfolio.keyProjectsTracked) tracked (plan: 25)",
+        role: .onTrack),
     ]
   }
 
