@@ -57,14 +57,14 @@ struct TotalsScopeScreenTests {
     let shipped = ScreenFixture.shipped.dataSet.projects.count + 1
     #expect(driver.state.context.portfolio.projectCount == shipped)
     #expect(driver.state.context.portfolio.notInTotalsCount == 1)
-    #expect(Self.text(driver).contains("Totals: counted records only; 1 not in totals (USD 900.0 M) left out"))
+    #expect(Self.text(driver).contains("Totals exclude 1 not in totals (USD 900.0 M) · A: all"))
     #expect(!Self.text(driver).contains("ALL IN TOTALS"))
     driver.press(.character("A"))
     #expect(driver.state.settings.totalsScope == .everything)
     #expect(driver.state.context.portfolio.projectCount == shipped + 1)
     let all = Self.text(driver)
     #expect(all.contains("ALL IN TOTALS"), "the title bar's badge")
-    #expect(all.contains("Totals: ALL records: incl. 1 not in totals"))
+    #expect(all.contains("Totals: ALL, incl. 1 not in totals (USD 900.0 M) · A: counted only"))
     driver.press(.character("A"))
     #expect(driver.state.context.portfolio.projectCount == shipped)
   }

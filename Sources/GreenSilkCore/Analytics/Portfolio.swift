@@ -184,6 +184,14 @@ public struct Portfolio: Sendable {
 
   public func count(_ stage: Stage) -> Int { byStage[stage] ?? 0 }
 
+  /// The same for a status line: `Totals exclude 14 not in totals (USD
+  /// 31.0 bn)`, `Totals: ALL, incl. 14 not in totals (USD 31.0 bn)`.
+  public var shortScopeNote: String {
+    let money = notInTotalsUSD > 0 ? " (USD \(NumberText.money(notInTotalsUSD)))" : ""
+    let count = NumberText.integer(notInTotalsCount)
+    return scope == .eligible ? "Totals exclude \(count) not in totals\(money)" : "Totals: ALL, incl. \(count) not in totals\(money)"
+  }
+
   /// What every total says about what it counts: `counted records only;
   /// 14 not in totals (USD 31.0 B) left out`, or that it counts them all.
   public var scopeNote: String {

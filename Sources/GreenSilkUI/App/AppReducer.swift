@@ -167,8 +167,8 @@ public enum AppReducer {
       let portfolio = state.context.portfolio
       state.status =
         state.settings.totalsScope == .everything
-        ? StatusMessage("Totals: \(portfolio.scopeNote) (A: counted only)", kind: .warning)
-        : StatusMessage("Totals: \(portfolio.scopeNote) (A: all)")
+        ? StatusMessage(portfolio.shortScopeNote + " · A: counted only", kind: .warning)
+        : StatusMessage(portfolio.shortScopeNote + " · A: all")
       return []
     case .newRecord, .editRecord, .deleteRecord, .moveStage, .undo, .redo:
       return editCommand(command, &state)

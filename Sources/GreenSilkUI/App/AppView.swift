@@ -155,7 +155,7 @@ enum StatusBar {
       // The screens of totals say what their totals count.
       let portfolio = state.context.portfolio
       guard portfolio.notInTotalsCount > 0 || portfolio.scope == .everything else { return nil }
-      return "Totals: " + portfolio.scopeNote + " · A: " + (portfolio.scope == .eligible ? "all" : "counted only")
+      return portfolio.shortScopeNote + " · A: " + (portfolio.scope == .eligible ? "all" : "counted only")
     case .envoys:
       let e = state.context.portfolio.envoys
       return "\(Presentation.count(e.activityCount)) activities · \(Presentation.count(e.participants)) participants · \(e.countries) countries · newest first"
