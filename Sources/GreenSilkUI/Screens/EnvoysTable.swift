@@ -45,7 +45,7 @@ enum EnvoysTable {
       cells += [
         // `≈30` for "about 30", `>50` for "more than 50": the table's
         // column is narrow; the activity panel spells the qualifier out.
-        TableCell(EnvoysTable.qualifierMark(activity.totalQualifier, glyphs) + Presentation.count(activity.totalParticipants)),
+        TableCell(EnvoysTable.qualifierMark(activity, glyphs) + Presentation.count(activity.totalParticipants)),
         TableCell(activity.participants.isEmpty ? none : String(activity.participants.count), role: activity.participants.isEmpty ? .muted : .text),
         sourceCell(activity.source, wide: wide),
       ]
@@ -75,8 +75,11 @@ enum EnvoysTable {
 
   /// A short mark for a source's qualifier: `≈` about, `>` more than,
   /// `<` nearly; nothing for an exact figure.
-  static func qualifierMark(_ qualifier: String?, _ glyphs: GlyphSet) -> String {
-    guard let qualifier, activityQualifierApplies(qualifier) else { return "" }
+  static func qualifierMark(_ activity: EnvoyActivity, _ glyphs: GlyphSet) -> String {
+    // Only when the figure shown is the source's qualified total.
+    guard let qualifier = activity.totalQualifier, !qualifier.isEmpty, let reported = activity.reportedTotal,
+      reported >= activity.countedParticipants
+    else { return "" }
     switch qualifier.lowercased() {
     case "more than", "over", "at least": return ">"
     case "nearly", "almost", "fewer than", "less than": return "<"
@@ -84,5 +87,4 @@ enum EnvoysTable {
     }
   }
 
-  private static func activityQualifierApplies(_ qualifier: String) -> Bool { !qualifier.isEmpty }
 }
