@@ -165,4 +165,40 @@ import Testing
     #expect(summary.counted == counted.count)
     #expect(summary.line.contains(usd), "\(summary.line)")
   }
+
+  /// A data set imported by a GreenSilk from before issue 12 (no derived
+  /// fields): re-importing the same file fills them in, rather than taking
+  /// their absence for local edits, and the totals are right again.
+  @Test func reimportFillsInWhatAnOlderImportLacked() throws {
+    let dir = try ShippedDataCopy(withRecords: false)
+    try dir.store.write(try dir.store.planAidData(try ImportFixtures.malaysiaBytes()))
+    let derived = ["not_in_totals", "not_in_totals_note", "adjusted_usd", "amount_estimated", "commitment_estimated",
+      "actual_start_estimated", "actual_end_estimated"]
+    var lines: [String] = []
+    for line in String(decoding: try dir.bytes("projects.jsonl"), as: UTF8.self).split(separator: "\n") {
+      var object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+      for key in derived { object[key] = nil }
+      for nested in ["budget", "dates"] {
+        if var inner = object[nested] as? [String: Any] {
+          for key in derived { inner[key] = nil }
+          object[nested] = inner
+        }
+      }
+      lines.append(String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self))
+    }
+    try dir.write("projects.jsonl", Array((lines.joined(separator: "\n") + "\n").utf8))
+    let old = try dir.store.load().dataSet
+    #expect(old.projects.allSatisfy { $0.countsInTotals && !AidDataDerivedFields.hasAny($0) })
+
+    let plan = try dir.store.planAidData(try ImportFixtures.malaysiaBytes())
+    #expect(plan.problems.isEmpty)
+    try dir.store.write(plan)
+    let data = try dir.store.load().dataSet
+    let rows = try Self.rows()
+    #expect(data.projects.filter { !$0.countsInTotals }.count == rows.filter { !$0.recommended }.count)
+    let portfolio = Portfolio(data, today: Day(year: 2026, month: 12, day: 1)!)
+    #expect(Self.close(portfolio.budgetUSD, rows.filter(\.recommended).compactMap(\.usd).reduce(0, +)))
+    // A second re-import changes nothing.
+    #expect(try dir.store.planAidData(try ImportFixtures.malaysiaBytes()).changes.isEmpty)
+  }
 }
