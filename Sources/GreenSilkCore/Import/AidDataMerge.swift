@@ -17,6 +17,26 @@ enum AidDataMerge {
   static func merge(
     existing: Project, incoming: Project, mapper: AidDataMapper, user: UserIdentity, now: Timestamp
   ) throws(FieldError) -> Outcome {
+    // A record imported before the import derived totals eligibility and
+    // estimates gets them now, then merges as usual (AidDataDerivedFields).
+    guard let filled = AidDataDerivedFields.filledIn(existing, from: incoming) else {
+      return try mergeFields(existing: existing, incoming: incoming, mapper: mapper, user: user, now: now)
+    }
+    let note = "\(existing.id): totals eligibility and estimate flags filled in from the source (new fields)"
+    switch try mergeFields(existing: filled, incoming: incoming, mapper: mapper, user: user, now: now) {
+    case .updated(let merged, let notes):
+      return .updated(merged, notes: notes + [note])
+    case .unchanged(let notes):
+      var project = filled
+      project.changedBy = user.login
+      project.changedAt = now
+      return .updated(project, notes: notes + [note])
+    }
+  }
+
+  static func mergeFields(
+    existing: Project, incoming: Project, mapper: AidDataMapper, user: UserIdentity, now: Timestamp
+  ) throws(FieldError) -> Outcome {
     guard let stored = existing.imported, stored.dataset == AidDataMapper.dataset else {
       throw FieldError(
         "project \(existing.id) exists but was not imported from AidData GCDF 3.0; row skipped (rename the local project to import it)")

@@ -72,6 +72,14 @@ public enum RecordRules {
           "financing tranches add up to \(financed), more than the budget \(amount)")
       }
     }
+    if project.notInTotals == .byHand && (project.notInTotalsNote ?? "").allSatisfy(\.isWhitespace) {
+      add("not-in-totals-reason", ProjectField.notInTotalsNote.path, "left out of totals by hand without saying why")
+    }
+    for name in project.source.illustrative where !ProjectField.illustratableNames.contains(name) {
+      add(
+        "illustrative-field", ProjectField.source.path(SourceField.illustrative),
+        "source.illustrative names \"\(name)\", which is not a field that can be illustrative")
+    }
     for (index, milestone) in project.milestones.enumerated() where milestone.title.allSatisfy(\.isWhitespace) {
       add("milestone-title", ProjectField.milestones.path, "milestone \(index + 1) has no title")
     }

@@ -51,7 +51,7 @@ public final class DashboardProgram: Program {
     let reason = readOnlyReason ?? viewer ?? (store.isReadOnly ? "the data directory is not writable" : nil)
     let settings = DisplaySettings(
       glyphs: display.ascii ? .ascii : .unicode, themeName: loaded.theme.name, readOnly: reason != nil || store.isReadOnly,
-      readOnlyReason: reason)
+      readOnlyReason: reason, totalsScope: display.totals)
     let now = clock.localTime()
     state = AppState(
       context: DataContext(data: initial.dataSet, issues: initial.issues, today: now.day), clock: now,

@@ -68,7 +68,7 @@ public enum AppReducer {
   /// screen's selection on the same records where they still exist.
   static func replaceContext(_ state: inout AppState, data: DataSet, issues: [LoadIssue]) {
     let previous = state.context
-    state.context = DataContext(data: data, issues: issues, today: state.clock.day)
+    state.context = DataContext(data: data, issues: issues, today: state.clock.day, scope: state.settings.totalsScope)
     state.pipeline.recompute(state.context, previous: previous)
     state.corridors.recompute(state.context)
     state.envoys.recompute(state.context)
@@ -163,6 +163,15 @@ public enum AppReducer {
       return [.cycleTheme]
     case .reload:
       return [.reloadData]
+    case .toggleAllInTotals:
+      state.settings.totalsScope = state.settings.totalsScope == .eligible ? .everything : .eligible
+      replaceContext(&state, data: state.context.data, issues: state.context.issues)
+      let portfolio = state.context.portfolio
+      state.status =
+        state.settings.totalsScope == .everything
+        ? StatusMessage(portfolio.shortScopeNote + " · A: counted only", kind: .warning)
+        : StatusMessage(portfolio.shortScopeNote + " · A: all")
+      return []
     case .newRecord, .editRecord, .deleteRecord, .moveStage, .undo, .redo:
       return editCommand(command, &state)
     default:

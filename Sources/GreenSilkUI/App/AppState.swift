@@ -40,7 +40,11 @@ public struct AppState: Equatable, Sendable {
   public var shouldQuit = false
 
   public init(context: DataContext, clock: LocalTime, size: Size, settings: DisplaySettings) {
-    self.context = context
+    // The totals count what the settings say (`--all-in-totals`).
+    self.context =
+      context.scope == settings.totalsScope
+      ? context
+      : DataContext(data: context.data, issues: context.issues, today: context.today, scope: settings.totalsScope)
     self.clock = clock
     self.size = size
     self.settings = settings
@@ -62,12 +66,19 @@ public struct DisplaySettings: Hashable, Sendable {
   public var readOnlyReason: String?
   /// Why Ctrl-E may not start `$EDITOR` (a pinned identity); nil when it may.
   public var externalEditorRefusal: String?
+  /// Which records the totals count: only those that count (default), or
+  /// all (`--all-in-totals`, key `A`), labelled on every total.
+  public var totalsScope: TotalsScope
 
-  public init(glyphs: GlyphSet = .unicode, themeName: String = "default", readOnly: Bool = false, readOnlyReason: String? = nil) {
+  public init(
+    glyphs: GlyphSet = .unicode, themeName: String = "default", readOnly: Bool = false, readOnlyReason: String? = nil,
+    totalsScope: TotalsScope = .eligible
+  ) {
     self.glyphs = glyphs
     self.themeName = themeName
     self.readOnly = readOnly
     self.readOnlyReason = readOnlyReason
+    self.totalsScope = totalsScope
   }
 }
 

@@ -95,7 +95,7 @@ extension AppView {
 /// current one), then `TitleBar`'s right side.
 enum DashboardTitle {
   static func render(_ state: AppState, in area: Rect, into buffer: inout Buffer) {
-    let right = TitleBar.right(meta: state.data.meta, clock: state.clock.hourMinute)
+    let right = TitleBar.right(meta: state.data.meta, clock: state.clock.hourMinute, totals: state.context.scope)
     func left(_ screens: [Screen], spaced: Bool) -> [Span] {
       var spans = [TitleBar.product]
       for screen in screens {
@@ -147,8 +147,16 @@ enum StatusBar {
       let p = state.pipeline
       var parts = ["\(p.visible.count) of \(state.data.projects.count) projects"]
       if !p.facets.isEmpty { parts.append(p.facets.summary) }
+      let portfolio = state.context.portfolio
+      if portfolio.notInTotalsCount > 0 { parts.append("\(PipelineTable.outMark) not in totals") }
+      if portfolio.estimateCount > 0 { parts.append("\(ProjectDetailFields.estimateMark(state.settings.glyphs)) estimated") }
       parts.append("sorted by \(p.sortKey.label.lowercased()) \(p.ascending ? state.settings.glyphs.sortAscending : state.settings.glyphs.sortDescending)")
       return parts.joined(separator: " · ")
+    case .overview, .corridors:
+      // The screens of totals say what their totals count.
+      let portfolio = state.context.portfolio
+      guard portfolio.notInTotalsCount > 0 || portfolio.scope == .everything else { return nil }
+      return portfolio.shortScopeNote + " · A: " + (portfolio.scope == .eligible ? "all" : "counted only")
     case .envoys:
       let e = state.context.portfolio.envoys
       return "\(Presentation.count(e.activityCount)) activities · \(Presentation.count(e.participants)) participants · \(e.countries) countries · newest first"

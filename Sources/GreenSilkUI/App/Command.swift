@@ -11,6 +11,8 @@ public enum Command: Hashable, Sendable {
   case quit
   case cycleTheme
   case reload
+  /// Totals over every record, or only those that count (the default).
+  case toggleAllInTotals
   // Lists and tables
   case moveSelection(Int)
   case page(Int)
