@@ -26,6 +26,8 @@ public struct AppState: Equatable, Sendable {
   public var dialog: Dialog?
   /// This session's changes, for undo and redo.
   public var history = ChangeHistory()
+  /// Sync with the other offices (issue 14): state, progress, conflicts.
+  public var sync = SyncIndicator()
   public var status: StatusMessage?
   public var clock: LocalTime
   public var size: Size
@@ -40,6 +42,7 @@ public struct AppState: Equatable, Sendable {
     pipeline.recompute(context)
     corridors.recompute(context)
     envoys.recompute(context)
+    sync.conflicts = SyncIndicator.conflicts(in: context.data)
   }
 
   public var data: DataSet { context.data }

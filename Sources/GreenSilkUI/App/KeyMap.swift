@@ -73,6 +73,8 @@ public enum KeyMap {
     KeyBinding([.character("?"), .function(1)], "?", "Show or hide this help", .toggleHelp, footer: true),
     KeyBinding([.character("T")], "T", "Next colour theme", .cycleTheme),
     KeyBinding([.ctrl("l")], "Ctrl-L", "Reload the data and redraw", .reload),
+    KeyBinding([.character("Y")], "Y", "Sync with the hub now (greensilk sync)", .syncNow),
+    KeyBinding([.character("C")], "C", "Open conflicts from syncs", .showConflicts),
     KeyBinding([.character("q"), .ctrl("c")], "q", "Quit", .quit, footer: true),
   ]
 
