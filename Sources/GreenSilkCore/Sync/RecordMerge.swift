@@ -7,14 +7,22 @@
 ///   (`HeldConflict`), so neither is lost;
 /// - delete against edit keeps the edited record, marked `deleted`;
 /// - the same new id created on both sides with different contents keeps
-///   both: the one whose line sorts first keeps the id, the other is
-///   renumbered to `ID.2` (`.3`, … the first free) and carries
-///   `"renamed_from":"ID"`, the mapping;
+///   both: theirs (in a sync, the hub's: other offices may know it by that
+///   id already) keeps the id, ours (not yet seen by anyone) is renumbered
+///   to `ID.2` (`.3`, … the first free) and carries `"renamed_from":"ID"`,
+///   the mapping;
 /// - revisions: a record taken whole from one side keeps its revision; a
 ///   record merged from both gets one above the higher of the two, so a
 ///   form opened on either version meets a revision conflict, not a silent
 ///   overwrite.
 /// The result is sorted by id, one record per line, never with markers.
+///
+/// `virtualBase`: git merging two common ancestors into the base of a
+/// criss-cross merge (`merge.greensilk.recursive`). There a disagreement
+/// must stay a disagreement for the real merge, so instead of keeping one
+/// side it keeps the older base's value (a field), the base's version
+/// (delete against edit) or nothing (the same new id): both sides then
+/// differ from this base, and the real merge holds the conflict.
 public enum RecordMerge {
   public struct Outcome: Sendable {
     public var bytes: [UInt8]
@@ -30,7 +38,9 @@ public enum RecordMerge {
   /// Nil when a side has a line without a string id, or an id twice: such
   /// a file cannot be merged by id (the driver falls back to git's text
   /// merge, and `sync` refuses what that leaves).
-  public static func merge(base: [UInt8], ours: [UInt8], theirs: [UInt8], leafKeys: Set<String>) -> Outcome? {
+  public static func merge(
+    base: [UInt8], ours: [UInt8], theirs: [UInt8], leafKeys: Set<String>, virtualBase: Bool = false
+  ) -> Outcome? {
     if ours == theirs || theirs == base { return Outcome(bytes: ours) }
     if ours == base { return Outcome(bytes: theirs) }
     guard let b = index(base), let o = index(ours), let t = index(theirs) else { return nil }
@@ -57,10 +67,16 @@ public enum RecordMerge {
         if let tr { result[id] = theirs[tr] }
       } else if same(theirs, tr, base, br) {
         if let or { result[id] = ours[or] }
+      } else if virtualBase, or != nil, tr != nil, br == nil {
+        continue
+      } else if virtualBase, or == nil || tr == nil {
+        if let br { result[id] = base[br] }
       } else if let or, let tr, br == nil {
-        // Created on both sides, differently: keep both.
-        let first = ours[or].lexicographicallyPrecedes(theirs[tr]) ? text(ours, or)! : text(theirs, tr)!
-        let second = first == text(ours, or)! ? text(theirs, tr)! : text(ours, or)!
+        // Created on both sides, differently: keep both. Theirs (the
+        // hub's, in a sync) keeps the id: other offices may already have
+        // it and edit it by that id; ours has been seen by nobody yet.
+        let first = text(theirs, tr)!
+        let second = text(ours, or)!
         var n = 2
         while allIDs.contains("\(id).\(n)") { n += 1 }
         let newID = "\(id).\(n)"
@@ -69,7 +85,8 @@ public enum RecordMerge {
         result[newID] = ArraySlice(renumbered(second, to: newID, from: id, whole: whole).utf8)
         outcome.renamed.append((id, newID))
       } else if let or, let tr {
-        let merged = mergeFields(base: text(base, br), ours: text(ours, or)!, theirs: text(theirs, tr)!, whole: whole)
+        let merged = mergeFields(
+          base: text(base, br), ours: text(ours, or)!, theirs: text(theirs, tr)!, whole: whole, virtualBase: virtualBase)
         result[id] = ArraySlice(merged.line.utf8)
         if let held = merged.newConflict { outcome.conflicts.append((id, held.fieldNames, held.deleted)) }
       } else {
@@ -110,7 +127,7 @@ public enum RecordMerge {
   }
 
   /// Both sides changed the record: merge field by field.
-  static func mergeFields(base: String?, ours: String, theirs: String, whole: Set<String>) -> FieldMerge {
+  static func mergeFields(base: String?, ours: String, theirs: String, whole: Set<String>, virtualBase: Bool = false) -> FieldMerge {
     let bf = base.map { RecordFields.fields(ofJSON: $0, keepingWhole: whole) } ?? []
     let of = RecordFields.fields(ofJSON: ours, keepingWhole: whole)
     let tf = RecordFields.fields(ofJSON: theirs, keepingWhole: whole)
@@ -119,6 +136,9 @@ public enum RecordMerge {
     let tv = values(tf)
     var names = of.map(\.name)
     for field in tf where ov[field.name] == nil { names.append(field.name) }
+    if virtualBase {
+      for field in bf where ov[field.name] == nil && tv[field.name] == nil { names.append(field.name) }
+    }
 
     var merged: [FieldValue] = []
     var added = HeldConflict()
@@ -136,6 +156,8 @@ public enum RecordMerge {
           value = o
         } else if o == b {
           value = t
+        } else if virtualBase {
+          value = b
         } else {
           value = o
           added.fields.append(HeldConflict.Field(field: name, other: t, base: b))

@@ -93,7 +93,6 @@ public struct SyncEngine: Sendable {
     }
     repo.recordSync(at: .now())
     report.conflicts = HeldConflictLocation.scan(directory: repo.directory)
-    progress("synced")
     return report
   }
 

@@ -30,11 +30,21 @@ public struct SyncSetup: Sendable {
     // git runs the driver through the shell: the path is single-quoted.
     let quoted = "'" + executable.replacingAll("'", with: "'\\''") + "'"
     let driver = "\(quoted) merge-driver %O %A %B %P"
-    if try repo.git.run(["config", "--local", "merge.greensilk.driver"]).text != driver {
-      try repo.git.must(["config", "--local", "merge.greensilk.name", "GreenSilk records by id"], doing: "configure the driver")
-      try repo.git.must(["config", "--local", "merge.greensilk.driver", driver], doing: "configure the driver")
-      done.append("registered the merge driver: \(driver)")
+    let baseDriver = "\(quoted) merge-driver --virtual-base %O %A %B %P"
+    let settings = [
+      ("merge.greensilk.name", "GreenSilk records by id"), ("merge.greensilk.driver", driver),
+      // Criss-cross merges first merge their common ancestors into a
+      // virtual base: a driver that keeps disagreements open there.
+      ("merge.greensilk.recursive", "greensilk-base"),
+      ("merge.greensilk-base.name", "GreenSilk records by id, for a virtual merge base"),
+      ("merge.greensilk-base.driver", baseDriver),
+    ]
+    var changed = false
+    for (name, value) in settings where try repo.git.run(["config", "--local", name]).text != value {
+      try repo.git.must(["config", "--local", name, value], doing: "configure the merge driver")
+      changed = true
     }
+    if changed { done.append("registered the merge driver: \(driver)") }
     for (name, text) in [(".gitattributes", Self.attributes), (".gitignore", Self.ignored)] {
       let path = FileSystem.join(repo.directory, name)
       let current = (try? FileSystem.read(path)).flatMap { $0 }.map { String(decoding: $0, as: UTF8.self) }

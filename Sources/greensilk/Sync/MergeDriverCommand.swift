@@ -22,6 +22,7 @@ struct MergeDriverCommand: ParsableCommand {
   @Argument(help: "Our version, where the result is written (%A).") var ours: String
   @Argument(help: "Their version (%B).") var theirs: String
   @Argument(help: "The file's path in the repository (%P).") var path: String
+  @Flag(help: "Merging two common ancestors into a virtual base (merge.greensilk.recursive).") var virtualBase = false
 
   func run() throws {
     let err = FileHandleOutput.standardError
@@ -34,13 +35,15 @@ struct MergeDriverCommand: ParsableCommand {
         try FileSystem.writeAtomically(ours, AuditUnionMerge.merge(base: baseBytes, ours: ourBytes, theirs: theirBytes))
         return
       case .records(let leafKeys):
-        if let outcome = RecordMerge.merge(base: baseBytes, ours: ourBytes, theirs: theirBytes, leafKeys: leafKeys) {
+        if let outcome = RecordMerge.merge(
+          base: baseBytes, ours: ourBytes, theirs: theirBytes, leafKeys: leafKeys, virtualBase: virtualBase)
+        {
           try FileSystem.writeAtomically(ours, outcome.bytes)
-          for conflict in outcome.conflicts {
+          for conflict in outcome.conflicts where !virtualBase {
             let what = conflict.deleted ? "deleted in one office, edited in the other" : conflict.fields.joined(separator: ", ")
             err.writeLine("greensilk merge: \(path): \(conflict.id) held in conflict (\(what))")
           }
-          for rename in outcome.renamed {
+          for rename in outcome.renamed where !virtualBase {
             err.writeLine("greensilk merge: \(path): \(rename.from) was created in two offices; one is now \(rename.to)")
           }
           return

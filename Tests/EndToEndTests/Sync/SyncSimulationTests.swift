@@ -144,7 +144,8 @@ struct SyncSimulation {
     let field: String
     if roll < 40 {
       field = "stage"
-      let stages: [Stage] = [.concept, .screening, .approved, .implementation]
+      // Always a real move (a "move" to the stage it is in changes nothing).
+      let stages: [Stage] = [.concept, .screening, .approved, .implementation].filter { $0 != before.stage }
       after.stage = stages[Int.random(in: 0..<stages.count, using: &rng)]
     } else if roll < 70 {
       field = "title"

@@ -92,18 +92,30 @@ import Testing
     #expect(lines(out.bytes) == [b1])
   }
 
-  @Test func theSameNewIDInTwoOfficesKeepsBothWhicheverSideMerges() throws {
+  @Test func theSameNewIDInTwoOfficesKeepsBothAndRenumbersOurs() throws {
     let base = file(a1)
     let mine = #"{"id":"P-3","rev":1,"title":"Solar farm","stage":"concept"}"#
-    let yours = #"{"id":"P-3","rev":1,"title":"Wind farm","stage":"concept"}"#
-    let one = try merge(base, file(a1, mine), file(a1, yours))
-    let two = try merge(base, file(a1, yours), file(a1, mine))
-    #expect(one.bytes == two.bytes)
+    let hubs = #"{"id":"P-3","rev":1,"title":"Wind farm","stage":"concept"}"#
+    let out = try merge(base, file(a1, mine), file(a1, hubs))
     #expect(
-      lines(one.bytes) == [
-        a1, mine, #"{"id":"P-3.2","rev":1,"title":"Wind farm","stage":"concept","renamed_from":"P-3"}"#,
+      lines(out.bytes) == [
+        a1, hubs, #"{"id":"P-3.2","rev":1,"title":"Solar farm","stage":"concept","renamed_from":"P-3"}"#,
       ])
-    #expect(one.renamed.map(\.to) == ["P-3.2"])
+    #expect(out.renamed.map(\.to) == ["P-3.2"])
+    // A second new record under a renumbered id finds the next free one.
+    let again = try merge(file(a1, hubs, #"{"id":"P-3.2","rev":1,"title":"x"}"#), file(a1, hubs, #"{"id":"P-3.2","rev":1,"title":"x"}"#, mine), file(a1, hubs, #"{"id":"P-3.2","rev":1,"title":"x"}"#))
+    #expect(lines(again.bytes).count == 4)
+  }
+
+  @Test func aVirtualBaseKeepsDisagreementsOpen() throws {
+    let base = file(a1, b1)
+    let ours = file(#"{"id":"P-1","rev":2,"title":"Grid A","stage":"concept"}"#, #"{"id":"P-3","rev":1,"title":"New A"}"#)
+    let theirs = file(#"{"id":"P-1","rev":2,"title":"Grid B","stage":"concept"}"#, b1, #"{"id":"P-3","rev":1,"title":"New B"}"#)
+    let out = try #require(RecordMerge.merge(base: base, ours: ours, theirs: theirs, leafKeys: [], virtualBase: true))
+    // The title goes back to the older base's; P-2 (deleted against
+    // unchanged) is deleted; P-3 (created twice) is left out.
+    #expect(lines(out.bytes) == [#"{"id":"P-1","rev":3,"title":"Grid","stage":"concept"}"#])
+    #expect(out.conflicts.isEmpty && out.renamed.isEmpty)
   }
 
   @Test func linesWithoutIDsAreNotMergedByID() {
