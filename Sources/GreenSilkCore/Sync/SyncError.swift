@@ -65,7 +65,7 @@ public enum SyncError: Error, Sendable, CustomStringConvertible, Equatable {
 
   /// The most telling line of git's output.
   static func summary(_ text: String) -> String {
-    let lines = text.split(separator: "\n").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+    let lines = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }).map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
     let telling = lines.first { $0.hasPrefix("fatal:") || $0.hasPrefix("error:") || $0.contains("denied") || $0.contains("ssh:") }
     return telling ?? lines.last ?? "no message"
   }

@@ -70,7 +70,11 @@ public struct SyncSetup: Sendable {
     }
     let engine = SyncEngine(directory: repo.directory, displayDirectory: repo.displayDirectory)
     let hadCommit = try repo.hasCommit("HEAD")
-    if let subject = try engine.underLock({ () throws(SyncError) in try engine.commitPending(repo) }) {
+    let commit = { () throws(SyncError) -> String? in
+      for line in try repo.recover() { done.append("recovered: \(line)") }
+      return try engine.commitPending(repo)
+    }
+    if let subject = try engine.underLock(commit) {
       done.append(hadCommit ? "committed: \(subject)" : "first commit: \(subject)")
     }
     if remote != nil {

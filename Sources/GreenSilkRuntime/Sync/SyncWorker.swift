@@ -17,7 +17,8 @@ public final class SyncWorker: @unchecked Sendable {
   // Guarded by `mutex`.
   private var busy = false
   private var news: [AppAction] = []
-  private var lastProgress: String?
+  /// Work asked for while other work ran: done next, in order.
+  private var queue: [@Sendable (SyncWorker) -> Void] = []
 
   /// Nil when the data directory is not a git repository.
   public init?(store: FileStore) {
@@ -76,27 +77,42 @@ public final class SyncWorker: @unchecked Sendable {
     }
   }
 
+  /// Runs `work` on the worker's thread, after whatever runs now.
   private func start(_ work: @escaping @Sendable (SyncWorker) -> Void) {
     let claimed: Bool = locked {
+      queue.append(work)
       if busy { return false }
       busy = true
       return true
     }
     guard claimed else { return }
-    let box = Unmanaged.passRetained(Job(worker: self, work: work)).toOpaque()
+    let box = Unmanaged.passRetained(Job(worker: self)).toOpaque()
     var thread = pthread_t()
     let made = pthread_create(&thread, nil, { argument in
       let job = Unmanaged<Job>.fromOpaque(argument!).takeRetainedValue()
-      job.work(job.worker)
-      job.worker.locked { job.worker.busy = false }
+      while let next = job.worker.nextJob() { next(job.worker) }
       return nil
     }, box)
     if made == 0 {
       pthread_detach(thread)
     } else {
       Unmanaged<Job>.fromOpaque(box).release()
-      locked { busy = false }
+      locked {
+        busy = false
+        queue = []
+      }
       post(.syncFinished(SyncOutcome(message: "sync could not start a thread (error \(made))", failed: true, status: nil)))
+    }
+  }
+
+  /// The next queued work, or nil (and no longer busy) when none is left.
+  func nextJob() -> (@Sendable (SyncWorker) -> Void)? {
+    locked {
+      if queue.isEmpty {
+        busy = false
+        return nil
+      }
+      return queue.removeFirst()
     }
   }
 
@@ -108,10 +124,6 @@ public final class SyncWorker: @unchecked Sendable {
 
   private final class Job: @unchecked Sendable {
     let worker: SyncWorker
-    let work: @Sendable (SyncWorker) -> Void
-    init(worker: SyncWorker, work: @escaping @Sendable (SyncWorker) -> Void) {
-      self.worker = worker
-      self.work = work
-    }
+    init(worker: SyncWorker) { self.worker = worker }
   }
 }
