@@ -84,7 +84,9 @@ public struct SyncEngine: Sendable {
       let push = try repo.git.run(["push", "-q", SyncRepository.remoteName, "HEAD:refs/heads/\(branch)"])
       if push.succeeded {
         report.pushed += ahead
-        _ = try repo.git.run(["fetch", "-q", SyncRepository.remoteName])
+        // The hub's branch is now our HEAD: say so locally rather than
+        // fetch again (one SSH connection less).
+        _ = try repo.git.run(["update-ref", "refs/remotes/\(upstream)", "HEAD"])
         break
       }
       let error = SyncError.classify(push, doing: "push to the hub")

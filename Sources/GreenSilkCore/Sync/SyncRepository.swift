@@ -36,7 +36,7 @@ public struct SyncRepository: Sendable {
     let user = UserIdentity.current(environment: GitRunner.processEnvironment())
     var host = [CChar](repeating: 0, count: 256)
     gethostname(&host, 255)
-    let hostName = String(cString: host)
+    let hostName = host.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
     if name.isEmpty { git.settings.append("user.name=\(user.login)") }
     if email.isEmpty { git.settings.append("user.email=\(user.login)@\(hostName.isEmpty ? "localhost" : hostName)") }
   }
