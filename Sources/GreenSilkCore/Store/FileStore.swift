@@ -4,12 +4,16 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
   case conflict(StoreConflict)
   /// The store was opened read-only; nothing was written.
   case readOnly
+  /// The session's pinned role does not allow this change (`AccessPolicy`);
+  /// nothing was written. The text says who and why.
+  case refused(String)
   case io(FileSystemError)
 
   public var description: String {
     switch self {
     case .conflict(let conflict): conflict.description
     case .readOnly: "read-only: nothing is written (started with --read-only, or the data directory is not writable)"
+    case .refused(let reason): reason
     case .io(let error): error.description
     }
   }
@@ -76,7 +80,7 @@ public struct FileStore: Sendable {
       defer { lock.release() }
       FileSystem.removeStaleTemporaries(in: directory)
       let path = path(of: R.file)
-      let current = try FileSystem.read(path) ?? []
+      let current = try FileSystem.read(path, within: directory) ?? []
       let result: (splice: SplicedCollection, written: [R])
       do {
         result = try CollectionFileEditor.apply(changes, to: current)

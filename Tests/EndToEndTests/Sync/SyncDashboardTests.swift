@@ -6,7 +6,7 @@ import Testing
 /// line, Y syncs with a progress line while the screen answers keys (the
 /// hub is made slow), C lists the open conflicts, Enter opens the
 /// conflict view, the resolution is saved and the next sync shares it.
-@Suite(.serialized, .enabled(if: LoopbackSSHD.isAvailable, "needs /usr/sbin/sshd"))
+@Suite(.serialized, .enabled(if: SyncSSHD.isAvailable, "needs /usr/sbin/sshd"))
 struct SyncDashboardTests {
   @Test func syncAndResolveAConflictFromTheDashboard() throws {
     let lab = try SyncLab()

@@ -6,7 +6,7 @@ import Testing
 /// Faults during a sync (issue 14), with real git, the real binary and a
 /// real sshd on loopback: each gives a clear message, leaves local work as
 /// it was, and the next sync recovers.
-@Suite(.serialized, .enabled(if: LoopbackSSHD.isAvailable, "needs /usr/sbin/sshd"))
+@Suite(.serialized, .enabled(if: SyncSSHD.isAvailable, "needs /usr/sbin/sshd"))
 struct SyncFaultTests {
   func headOf(_ lab: SyncLab, _ office: String) throws -> String {
     try lab.git(["rev-parse", "HEAD"], in: lab.path(office)).out.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -19,7 +19,7 @@ struct SyncFaultTests {
   @Test func anUnreachableHubKeepsTheEditCommittedAndTheNextSyncSendsIt() throws {
     let lab = try SyncLab()
     _ = try lab.firstOffice("A")
-    let closed = "ssh://\(lab.sshd.user)@127.0.0.1:\(try LoopbackSSHD.freePort())\(lab.hubPath)"
+    let closed = "ssh://\(lab.sshd.user)@127.0.0.1:\(try SyncSSHD.freePort())\(lab.hubPath)"
     // Pointing A at a closed port: the remote is set, the sync it tries fails.
     let pointed = try lab.greensilk(["sync", "init", "--data", lab.path("A"), "--remote", closed])
     #expect(pointed.status == 1)

@@ -6,13 +6,13 @@ import Glibc
 /// offices (data directories) in a temporary directory, driven through
 /// the real `greensilk` binary and real git.
 final class SyncLab: @unchecked Sendable {
-  let sshd: LoopbackSSHD
+  let sshd: SyncSSHD
   let root: String
   let hubPath: String
   var hubURL: String { sshd.url(hubPath) }
 
   init() throws {
-    sshd = try LoopbackSSHD()
+    sshd = try SyncSSHD()
     root = try E2E.makeTemporaryDirectory()
     hubPath = root + "/hub.git"
     try check(git(["init", "-q", "--bare", "-b", "main", hubPath]), "init the hub")

@@ -7,7 +7,7 @@ import Testing
 /// sync in a given order, twice round: all offices must then hold
 /// byte-identical data files, every edit present or held in a conflict,
 /// no conflict markers, and `validate` clean.
-@Suite(.serialized, .enabled(if: LoopbackSSHD.isAvailable, "needs /usr/sbin/sshd"))
+@Suite(.serialized, .enabled(if: SyncSSHD.isAvailable, "needs /usr/sbin/sshd"))
 struct SyncOfficesTests {
   static let orders: [[String]] = [["A", "B", "C"], ["C", "B", "A"], ["B", "C", "A"]]
 
