@@ -25,7 +25,12 @@ struct ValidateCommand: ParsableCommand {
   func run() throws {
     try failing {
       let (store, result) = try data.load(readOnly: true)
-      var problems = result.issues.map(\.description)
+      // A merge without GreenSilk's driver leaves conflict markers: said
+      // as such rather than as lines that are not JSON.
+      let markers = ConflictMarkers.scan(directory: store.directory, displayDirectory: store.displayDirectory)
+      let markerLines = Set(markers.map { "\($0.file):\($0.line)" })
+      var problems = (result.issues.filter { !markerLines.contains("\($0.file):\($0.line)") } + markers).sorted()
+        .map(\.description)
       for problem in RecordRules.check(result.dataSet) {
         let (file, line) = result.location(of: problem.file, id: problem.id, displayDirectory: store.displayDirectory)
         problems.append(LoadIssue(file: file, line: line, reason: problem.message + " [\(problem.rule)]").description)

@@ -22,6 +22,8 @@ public final class DashboardProgram: Program {
   let editorCommand: String?
   let clock: RuntimeClock
   let logger: Logger
+  /// Git sync off the UI thread; nil when the data directory does not sync.
+  let syncWorker: SyncWorker?
 
   /// Sets up the dashboard on loaded data. `environment` holds the
   /// variables GreenSilk reads (`Environment.snapshot()`): the user, the
@@ -44,6 +46,8 @@ public final class DashboardProgram: Program {
     data = DataFollower(store: store, initial: initial)
     let user = user ?? UserIdentity.current(environment: environment)
     editor = RecordEditor(store: store, user: user, access: access, now: clock.timestamp)
+    // A pinned identity (--as) starts no process from a key: no git either.
+    syncWorker = access.isPinned ? nil : SyncWorker(store: store)
     drafts = DraftStore(dataDirectory: store.directory, user: user.login, environment: environment)
     undoJournal = UndoJournal(dataDirectory: store.directory, user: user.login, environment: environment)
     editorCommand = access.isPinned ? nil : environment["VISUAL"] ?? environment["EDITOR"] ?? "vi"
@@ -78,12 +82,18 @@ public final class DashboardProgram: Program {
     case .started(let size, let asciiOnly):
       var actions: [AppAction] = [.terminalOpened(size, asciiOnly: asciiOnly)]
       if !state.settings.readOnly, let draft = drafts.load() { actions.append(.draftFound(draft)) }
+      if let syncWorker {
+        // Sync is on: the status line shows it; the numbers come later.
+        actions.append(.syncStatusRead(SyncStatus(remote: nil, ahead: nil, behind: nil, pendingFiles: [], lastSync: nil, conflicts: [])))
+        syncWorker.readStatus()
+      }
       return actions
     case .key(let key): return [.keyPressed(key)]
     case .resize(let size): return [.resized(size)]
     case .timer:
       let now = clock.localTime()
-      return now.minute != state.clock.minute || now.day != state.clock.day ? [.clockTicked(now)] : []
+      let news = syncWorker?.take() ?? []
+      return (now.minute != state.clock.minute || now.day != state.clock.day ? [.clockTicked(now)] : []) + news
     case .signal, .dataChanged, .inputClosed: return []
     }
   }
@@ -119,15 +129,21 @@ public final class DashboardProgram: Program {
     case .reloadData:
       terminal.invalidate()
       return reload()
+    case .syncNow:
+      syncWorker?.sync()
+      return []
     }
   }
 
   /// Reloads the data if a file changed; a failure keeps the last good data.
   public func reload() -> [AppAction] {
     switch data.reloadIfChanged() {
-    case .success(let result)?: [.dataLoaded(result)]
-    case .failure(let error)?: [.dataLoadFailed("\(error)")]
-    case nil: []
+    case .success(let result)?:
+      // A pull changes files too: the sync numbers are read again.
+      if let syncWorker, !state.sync.running { syncWorker.readStatus() }
+      return [.dataLoaded(result)]
+    case .failure(let error)?: return [.dataLoadFailed("\(error)")]
+    case nil: return []
     }
   }
 
@@ -142,7 +158,11 @@ public final class DashboardProgram: Program {
   }
 
   /// The next minute, for the clock in the title bar.
-  public func secondsUntilNextChange() -> Double { Double(60 - clock.localTime().second) }
+  /// While sync work runs, a tenth of a second, to show its progress.
+  public func secondsUntilNextChange() -> Double {
+    if let syncWorker, syncWorker.isBusy || state.sync.running { return 0.1 }
+    return Double(60 - clock.localTime().second)
+  }
 
   /// The link dropped or we were told to stop with a form open and
   /// changed: keep it as a draft for the next start (never in read-only).

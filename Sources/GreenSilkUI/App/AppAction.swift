@@ -17,6 +17,11 @@ public enum AppAction: Equatable, Sendable {
   case externalEditorFinished(String?)
   /// A draft saved when the last session was cut off.
   case draftFound(Draft)
+  /// Where sync stands (nil: the data directory does not sync).
+  case syncStatusRead(SyncStatus?)
+  /// A running sync's step ("fetching from the hub").
+  case syncProgress(String)
+  case syncFinished(SyncOutcome)
 }
 
 /// What became of an edit the runtime ran against the store.
@@ -51,4 +56,6 @@ public enum AppEffect: Equatable, Sendable {
   case openExternalEditor(String)
   /// The draft was restored or refused: remove its file.
   case discardDraft
+  /// Sync with the hub now, off the UI thread (`SyncWorker`).
+  case syncNow
 }

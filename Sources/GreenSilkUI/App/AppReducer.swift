@@ -61,6 +61,9 @@ public enum AppReducer {
       guard !state.settings.readOnly, let form = FormState.restoring(draft.payload, context: context) else { return [] }
       state.dialog = .restoreDraft(draft, form)
       return []
+    case .syncStatusRead, .syncProgress, .syncFinished:
+      syncAction(action, &state)
+      return []
     }
   }
 
@@ -73,6 +76,7 @@ public enum AppReducer {
     state.corridors.recompute(state.context)
     state.envoys.recompute(state.context)
     state.map.invalidate()
+    state.sync.conflicts = SyncIndicator.conflicts(in: data)
   }
 
   // MARK: - Keys
@@ -174,6 +178,8 @@ public enum AppReducer {
       return []
     case .newRecord, .editRecord, .deleteRecord, .moveStage, .undo, .redo:
       return editCommand(command, &state)
+    case .syncNow, .showConflicts:
+      return syncCommand(command, &state)
     default:
       switch state.screen {
       case .overview: break

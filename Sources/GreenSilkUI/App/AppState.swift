@@ -29,6 +29,8 @@ public struct AppState: Equatable, Sendable {
   public var dialog: Dialog?
   /// This session's changes, for undo and redo.
   public var history = ChangeHistory()
+  /// Sync with the other offices (issue 14): state, progress, conflicts.
+  public var sync = SyncIndicator()
   /// What a pinned identity (`--as --role --corridors`) may change; the
   /// edit keys refuse what it forbids, and `RecordEditor` refuses it again
   /// on the way to the store.
@@ -51,6 +53,7 @@ public struct AppState: Equatable, Sendable {
     pipeline.recompute(context)
     corridors.recompute(context)
     envoys.recompute(context)
+    sync.conflicts = SyncIndicator.conflicts(in: context.data)
   }
 
   public var data: DataSet { context.data }

@@ -138,6 +138,9 @@ enum StatusBar {
     }
     if state.screen == .map, let zoom = MapScreen.zoomLabel(state.map) { right.append(Span(" \(zoom) ", role: .statusLine)) }
     if state.settings.readOnly { right.append(Span(" read-only ", role: .warning)) }
+    if let sync = state.sync.line {
+      right.append(Span(" \(sync) ", role: state.sync.conflicts.isEmpty ? .statusLine : .warning))
+    }
     StatusLine(left: left, right: right, glyphs: state.settings.glyphs).style(Style(.statusLine)).render(in: area, into: &buffer)
   }
 

@@ -49,4 +49,7 @@ public enum Command: Hashable, Sendable {
   case moveStage
   case undo
   case redo
+  // Sync (issue 14)
+  case syncNow
+  case showConflicts
 }

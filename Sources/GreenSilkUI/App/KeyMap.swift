@@ -75,6 +75,8 @@ public enum KeyMap {
     KeyBinding([.character("T")], "T", "Next colour theme", .cycleTheme),
     KeyBinding([.character("A")], "A", "Totals over all records, or only those that count", .toggleAllInTotals),
     KeyBinding([.ctrl("l")], "Ctrl-L", "Reload the data and redraw", .reload),
+    KeyBinding([.character("Y")], "Y", "Sync with the hub now (greensilk sync)", .syncNow),
+    KeyBinding([.character("C")], "C", "Open conflicts from syncs", .showConflicts),
     KeyBinding([.character("q"), .ctrl("c")], "q", "Quit", .quit, footer: true),
   ]
 

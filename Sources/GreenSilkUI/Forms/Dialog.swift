@@ -7,6 +7,8 @@ public enum Dialog: Hashable, Sendable {
   case moveStage(MoveState)
   case conflict(ConflictState)
   case restoreDraft(Draft, FormState)
+  /// The records holding a merge conflict from a sync (C).
+  case syncConflicts(SyncConflictList)
 }
 
 /// The stage-move picker: the stages the rules allow from here, and a
@@ -52,4 +54,7 @@ public struct ConflictState: Hashable, Sendable {
   /// The form to go back to.
   public var form: FormState?
   public var message: String
+  /// Set when the view resolves a conflict a sync held in the record
+  /// (mine: the value kept; theirs: the other office's).
+  public var held: HeldResolution? = nil
 }

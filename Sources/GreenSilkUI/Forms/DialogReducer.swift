@@ -22,6 +22,9 @@ extension AppReducer {
     case .conflict(var conflict):
       defer { if case .conflict = state.dialog { state.dialog = .conflict(conflict) } }
       return conflictKey(key, &conflict, &state)
+    case .syncConflicts(var list):
+      defer { if case .syncConflicts = state.dialog { state.dialog = .syncConflicts(list) } }
+      return conflictListKey(key, &list, &state)
     case .restoreDraft(_, let form):
       switch key {
       case .character("r"), .enter:
@@ -106,12 +109,15 @@ extension AppReducer {
       for index in conflict.rows.indices { conflict.rows[index].takeTheirs = false }
     case .character("t"):
       for index in conflict.rows.indices { conflict.rows[index].takeTheirs = true }
+    case .escape where conflict.held != nil:
+      state.dialog = .syncConflicts(SyncConflictList())
     case .escape:
       // Back to the form, every edit still there.
       state.dialog = nil
       state.form = conflict.form
       state.status = StatusMessage("not saved yet — your edits are still in the form", kind: .warning)
     case .enter, .ctrl("s"):
+      if conflict.held != nil { return resolveHeldConflict(conflict, &state) }
       do {
         guard let merged = try conflict.merged() else { return [] }
         if conflict.rows.allSatisfy(\.takeTheirs), conflict.theirs != nil {

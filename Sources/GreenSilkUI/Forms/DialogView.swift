@@ -23,6 +23,8 @@ enum DialogView {
       renderMove(move, glyphs: glyphs, in: area, into: &buffer)
     case .conflict(let conflict):
       renderConflict(conflict, glyphs: glyphs, in: area, into: &buffer)
+    case .syncConflicts(let list):
+      SyncConflictsView.render(state, list, in: area, into: &buffer)
     }
   }
 
@@ -56,7 +58,8 @@ enum DialogView {
   static func renderConflict(_ conflict: ConflictState, glyphs: GlyphSet, in area: Rect, into buffer: inout Buffer) {
     let box = area.inset(by: 1)
     buffer.fill(box, with: Cell(" ", style: Style(.overlay)))
-    let inner = Panel("Save conflict", glyphs: glyphs).focused().titleStyle(Style(.warning, emphasis: .bold)).render(in: box, into: &buffer)
+    let held = conflict.held != nil
+    let inner = Panel(held ? "Sync conflict" : "Save conflict", glyphs: glyphs).focused().titleStyle(Style(.warning, emphasis: .bold)).render(in: box, into: &buffer)
     guard inner.height > 4 else { return }
     var y = inner.y
     for line in TextWidth.wrap(conflict.message, width: inner.width).prefix(2) {
@@ -69,7 +72,8 @@ enum DialogView {
     }
     let tableArea = Rect(x: inner.x, y: y + 1, width: inner.width, height: inner.maxY - y - 2)
     let columns = [
-      TableColumn("Field", width: .min(18)), TableColumn("Yours", width: .flex(1)), TableColumn("On disk", width: .flex(1)),
+      TableColumn("Field", width: .min(18)), TableColumn(held ? "Kept here" : "Yours", width: .flex(1)),
+      TableColumn(held ? "Other office" : "On disk", width: .flex(1)),
       TableColumn("Keep", width: .fixed(7)),
     ]
     let rows = conflict.rows
@@ -78,11 +82,13 @@ enum DialogView {
       return [
         TableCell(row.label), TableCell(row.mine.map(AppReducer.plain) ?? "—", role: row.takeTheirs ? .muted : .success),
         TableCell(row.theirs.map(AppReducer.plain) ?? "—", role: row.takeTheirs ? .success : .muted),
-        TableCell(row.takeTheirs ? "theirs" : "yours", role: .fieldValue),
+        TableCell(row.takeTheirs ? (held ? "other" : "theirs") : (held ? "kept" : "yours"), role: .fieldValue),
       ]
     }.emptyMessage("The versions only differ in bookkeeping fields.").render(in: tableArea, into: &buffer)
     buffer.put(
-      "←/→ or Space: yours/theirs for the field · m all yours · t all theirs · Enter saves the merge · Esc back to your form",
+      held
+        ? "←/→ or Space: kept/other for the field · m all kept · t all other · Enter saves the choice · Esc back to the list"
+        : "←/→ or Space: yours/theirs for the field · m all yours · t all theirs · Enter saves the merge · Esc back to your form",
       x: inner.x, y: inner.maxY - 1, style: Style(.muted), maxWidth: inner.width)
   }
 }
