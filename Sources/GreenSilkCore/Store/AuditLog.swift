@@ -128,16 +128,33 @@ public struct AuditEntry: Hashable, Sendable {
   }
 }
 
-/// Reads the audit log. Bad lines are reported, never fatal.
+/// Reads the audit log across its files (`AuditFiles`: the schema-1
+/// `audit.jsonl`, then one file per month). Bad lines are reported as
+/// FILE:LINE, never fatal.
 public enum AuditLog {
-  /// The entries in the last `bytes` of the log (the first, possibly cut,
-  /// line of that window is skipped). For the kiosk's ticker, which must
-  /// not read a log that grows for years.
+  /// The entries in the last `bytes` of the log, across the month files
+  /// from the newest back (the first, possibly cut, line of that window
+  /// is skipped). For the kiosk's ticker, which must not read a log that
+  /// grows for years.
   public static func readTail(_ store: FileStore, bytes limit: Int) throws -> [AuditEntry] {
-    let fd = open(store.auditPath, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { return [] }
+    var entries: [AuditEntry] = []
+    var left = limit
+    for file in AuditFiles(store: store).files().reversed() where left > 0 {
+      let (part, read) = tail(of: file.path, bytes: left)
+      entries = part + entries
+      left -= read
+    }
+    return entries
+  }
+
+  /// The entries in the last `limit` bytes of one file, and how many bytes
+  /// that was.
+  static func tail(of path: String, bytes limit: Int) -> ([AuditEntry], Int) {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return ([], 0) }
     defer { close(fd) }
     let size = lseek(fd, 0, SEEK_END)
+    guard size > 0 else { return ([], 0) }
     let start = max(0, Int(size) - limit)
     lseek(fd, off_t(start), SEEK_SET)
     var buffer = [UInt8](repeating: 0, count: Int(size) - start)
@@ -153,29 +170,31 @@ public enum AuditLog {
     for line in lines {
       if let entry = try? AuditEntry(jsonLine: String(decoding: line, as: UTF8.self)) { entries.append(entry) }
     }
-    return entries
+    return (entries, filled)
   }
 
   public static func read(_ store: FileStore) throws -> (entries: [AuditEntry], issues: [LoadIssue]) {
-    guard let bytes = try FileSystem.read(store.auditPath) else { return ([], []) }
     var entries: [AuditEntry] = []
     var issues: [LoadIssue] = []
-    let display = FileSystem.join(store.displayDirectory, FileStore.auditFileName)
-    var number = 0
-    bytes.withUnsafeBufferPointer { buffer in
-      CollectionParser.forEachLine(buffer) { line in
-        number += 1
-        if line.isEmpty { return }
-        guard isValidUTF8(line) else {
-          issues.append(LoadIssue(file: display, line: number, reason: "invalid UTF-8"))
-          return
-        }
-        do {
-          entries.append(try AuditEntry(jsonLine: String(decoding: line, as: UTF8.self)))
-        } catch let error as JSONError {
-          issues.append(LoadIssue(file: display, line: number, reason: CollectionParser.describe(error)))
-        } catch {
-          issues.append(LoadIssue(file: display, line: number, reason: "\(error)"))
+    for file in AuditFiles(store: store).files() {
+      guard let bytes = try FileSystem.read(file.path) else { continue }
+      let display = file.display
+      var number = 0
+      bytes.withUnsafeBufferPointer { buffer in
+        CollectionParser.forEachLine(buffer) { line in
+          number += 1
+          if line.isEmpty { return }
+          guard isValidUTF8(line) else {
+            issues.append(LoadIssue(file: display, line: number, reason: "invalid UTF-8"))
+            return
+          }
+          do {
+            entries.append(try AuditEntry(jsonLine: String(decoding: line, as: UTF8.self)))
+          } catch let error as JSONError {
+            issues.append(LoadIssue(file: display, line: number, reason: CollectionParser.describe(error)))
+          } catch {
+            issues.append(LoadIssue(file: display, line: number, reason: "\(error)"))
+          }
         }
       }
     }

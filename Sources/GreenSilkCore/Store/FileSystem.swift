@@ -135,7 +135,7 @@ public enum FileSystem {
     if fsync(fd) != 0 && errno != EINVAL { throw FileSystemError(path: directory, operation: "fsync", code: errno) }
   }
 
-  static func writeAll(_ fd: Int32, _ bytes: some Collection<UInt8>, path: String) throws(FileSystemError) {
+  public static func writeAll(_ fd: Int32, _ bytes: some Collection<UInt8>, path: String) throws(FileSystemError) {
     let array = Array(bytes)
     let failure: FileSystemError? = array.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> FileSystemError? in
       do throws(FileSystemError) {
