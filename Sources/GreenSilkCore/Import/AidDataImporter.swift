@@ -70,14 +70,14 @@ public enum AidDataImporter {
     func failure(_ error: FileSystemError) -> ImportFailure {
       ImportFailure(LoadIssue(file: displayPath, line: 0, reason: "\(error)"))
     }
-    var reader: CSVBlockReader
+    let opened: CSVBlockReader?
     do {
-      guard let opened = try CSVBlockReader(path: path) else {
-        throw ImportFailure(LoadIssue(file: displayPath, line: 0, reason: "no such file"))
-      }
-      reader = opened
+      opened = try CSVBlockReader(path: path)
     } catch {
       throw failure(error)
+    }
+    guard var reader = opened else {
+      throw ImportFailure(LoadIssue(file: displayPath, line: 0, reason: "no such file"))
     }
     defer { reader.close() }
     let mapper = AidDataMapper(data: data)

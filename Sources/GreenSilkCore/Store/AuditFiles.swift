@@ -5,8 +5,8 @@
 #endif
 
 /// Where the audit log lives (DECISIONS.md, "The audit log split by
-/// month"): `audit/YYYY-MM.jsonl`, one file per calendar month (UTC) of
-/// the entries' time, so no file grows without limit and a git host never
+/// month"): `audit/YYYY-MM.jsonl`, one file per calendar month (UTC) in
+/// which the entries were written, so no file grows without limit and a git host never
 /// sees one large file. The single `audit.jsonl` of schema 1 is read as
 /// the oldest part and never written again. Readers (`AuditLog`) go
 /// through `paths()`, oldest first; writers through `append`.
@@ -55,22 +55,20 @@ public struct AuditFiles: Sendable {
     return names.sorted()
   }
 
-  /// Appends each entry to its month's file (fsynced), in order.
-  public func append(_ entries: [AuditEntry]) throws(FileSystemError) {
+  /// Appends the entries to the file of the month they are written in
+  /// (fsynced), in order. The month is the writer's clock at the append,
+  /// not each entry's `at`: the log stays in the order it was written even
+  /// when a recorded time comes from elsewhere (a test's clock, a draft
+  /// saved later), and a file is only ever appended to while its month
+  /// lasts.
+  public func append(_ entries: [AuditEntry], now: Timestamp = Timestamp.now()) throws(FileSystemError) {
     guard !entries.isEmpty else { return }
     try FileSystem.createDirectory(folder)
-    var month = ""
     var bytes: [UInt8] = []
     for entry in entries {
-      let name = Self.monthName(entry.at)
-      if name != month {
-        if !bytes.isEmpty { try FileSystem.append(FileSystem.join(folder, month + ".jsonl"), bytes) }
-        month = name
-        bytes = []
-      }
       bytes += Array(entry.jsonLine.utf8)
       bytes.append(0x0A)
     }
-    if !bytes.isEmpty { try FileSystem.append(FileSystem.join(folder, month + ".jsonl"), bytes) }
+    try FileSystem.append(path(for: now), bytes)
   }
 }

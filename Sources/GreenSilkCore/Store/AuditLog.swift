@@ -155,7 +155,9 @@ public enum AuditLog {
     defer { close(fd) }
     let size = lseek(fd, 0, SEEK_END)
     guard size > 0 else { return ([], 0) }
-    let start = max(0, Int(size) - limit)
+    // One byte before the window too: when it is a line feed, the
+    // window's first line is whole.
+    let start = max(0, Int(size) - limit - 1)
     lseek(fd, off_t(start), SEEK_SET)
     var buffer = [UInt8](repeating: 0, count: Int(size) - start)
     var filled = 0
@@ -166,11 +168,11 @@ public enum AuditLog {
     }
     var entries: [AuditEntry] = []
     var lines = buffer[0..<filled].split(separator: 0x0A, omittingEmptySubsequences: true)
-    if start > 0 && !lines.isEmpty { lines.removeFirst() }
+    if start > 0 && !lines.isEmpty && buffer[0] != 0x0A { lines.removeFirst() }
     for line in lines {
       if let entry = try? AuditEntry(jsonLine: String(decoding: line, as: UTF8.self)) { entries.append(entry) }
     }
-    return (entries, filled)
+    return (entries, min(filled, limit))
   }
 
   public static func read(_ store: FileStore) throws -> (entries: [AuditEntry], issues: [LoadIssue]) {

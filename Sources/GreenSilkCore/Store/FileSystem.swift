@@ -10,6 +10,12 @@ public struct FileSystemError: Error, Equatable, Sendable, CustomStringConvertib
   public let operation: String
   public let code: Int32
 
+  public init(path: String, operation: String, code: Int32) {
+    self.path = path
+    self.operation = operation
+    self.code = code
+  }
+
   public var description: String {
     "\(path): cannot \(operation): \(String(cString: strerror(code)))"
   }
