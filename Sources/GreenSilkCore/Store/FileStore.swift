@@ -86,21 +86,29 @@ public struct FileStore: Sendable {
       // Source rows go to the sidecar, never into the data file.
       let (changes, sourceRows) = Self.detachSourceRows(changes)
       let path = path(of: R.file)
-      let current = try FileSystem.read(path) ?? []
-      let result: (splice: SplicedCollection, written: [R])
+      var current = try FileSystem.read(path) ?? []
+      var result: (splice: SplicedCollection, written: [R])
       do {
         result = try CollectionFileEditor.apply(changes, to: current)
       } catch {
         throw StoreError.conflict(error)
       }
+      // Rows that existed before this save may now be named by no record:
+      // compacted once the data file is durable (nothing to do when the
+      // sidecar was empty, as on a first import).
+      let compacts = (!sourceRows.isEmpty || staged != nil) && !self.sourceRows.partNames().isEmpty
       try writeSourceRowsLocked(sourceRows)
       try staged?.commit()
       try FileSystem.writeAtomically(path) { fd, temporary throws(FileSystemError) in
         try result.splice.write(to: fd, path: temporary)
       }
       if !audit.isEmpty { try appendAuditLocked(audit) }
-      if !sourceRows.isEmpty || staged != nil { try compactSourceRowsLocked() }
-      return result.written
+      let written = result.written
+      // What the save held (the old file, the new lines) is let go first.
+      result = (SplicedCollection(original: []), [])
+      current = []
+      if compacts { try compactSourceRowsLocked() }
+      return written
     } catch let error as StoreError {
       throw error
     } catch let error as FileSystemError {
