@@ -205,3 +205,38 @@ final class Schema1Copy {
 
   deinit { try? FileManager.default.removeItem(atPath: path) }
 }
+
+/// The block reader the streaming import reads with gives the same rows,
+/// fields and line numbers as reading the file whole, however the blocks
+/// cut the rows (quoted line breaks, CR LF, a BOM, no final line break).
+@Suite struct CSVBlockReaderTests {
+  func rowsInBlocks(_ bytes: [UInt8], blockSize: Int) throws -> [(line: Int, fields: [String])] {
+    let path = NSTemporaryDirectory() + "greensilk-blocks-\(getpid())-\(blockSize).csv"
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    var reader = try #require(try CSVBlockReader(path: path, blockSize: blockSize))
+    defer { reader.close() }
+    var out: [(line: Int, fields: [String])] = []
+    while let document = try reader.next() {
+      for row in document.rows { out.append((row.line, (try? document.fields(of: row)) ?? ["<bad>"])) }
+    }
+    return out
+  }
+
+  @Test func blocksGiveTheRowsOfTheWholeFile() throws {
+    let malaysia = try ImportFixtures.malaysiaBytes()
+    let crlf = Array("\u{FEFF}a,b\r\n\"x\r\ny\",2\r\n\r\n3,\"q\"\"\"\r\nlast,row".utf8)
+    // Every small size on the small file; on the real one, sizes smaller
+    // than most rows and larger than many (a block is scanned again while
+    // a row is longer than it).
+    for (bytes, sizes) in [(crlf, Array(1...12) + [64]), (malaysia, [4096, 100_000, 8 << 20])] {
+      let whole = CSVDocument(bytes: bytes)
+      let expected = try whole.rows.map { ($0.line, try whole.fields(of: $0)) }
+      for blockSize in sizes {
+        let got = try rowsInBlocks(bytes, blockSize: blockSize)
+        #expect(got.map(\.line) == expected.map(\.0), "block size \(blockSize)")
+        #expect(got.map(\.fields) == expected.map(\.1), "block size \(blockSize)")
+      }
+    }
+  }
+}

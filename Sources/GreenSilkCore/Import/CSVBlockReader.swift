@@ -13,6 +13,7 @@ struct CSVBlockReader {
 
   private let fd: Int32
   private let path: String
+  private let blockSize: Int
   private var carry: [UInt8] = []
   /// Lines of the file before `carry`'s first byte.
   private var linesBefore = 0
@@ -23,11 +24,14 @@ struct CSVBlockReader {
   let size: Int
 
   /// Nil when the file does not exist.
-  init?(path: String) throws(FileSystemError) {
+  /// `blockSize`: bytes read at a time (small in tests, so that rows
+  /// are cut by blocks' ends).
+  init?(path: String, blockSize: Int = CSVBlockReader.blockSize) throws(FileSystemError) {
     guard let (fd, size) = try FileSystem.openForReading(path) else { return nil }
     self.fd = fd
     self.path = path
     self.size = size
+    self.blockSize = max(1, blockSize)
   }
 
   func close() { _ = Glibc.close(fd) }
@@ -81,7 +85,7 @@ struct CSVBlockReader {
 
   private mutating func readBlock() throws(FileSystemError) -> [UInt8] {
     var failure: Int32 = 0
-    let block = [UInt8](unsafeUninitializedCapacity: Self.blockSize) { buffer, initialized in
+    let block = [UInt8](unsafeUninitializedCapacity: blockSize) { buffer, initialized in
       initialized = 0
       while initialized < buffer.count {
         let got = Glibc.read(fd, buffer.baseAddress! + initialized, buffer.count - initialized)
