@@ -13,8 +13,11 @@ struct DisplayOptions: ParsableArguments {
   var themesDirectory: String?
   @Flag(help: "Draw with ASCII only (no box drawing or block glyphs).") var ascii = false
   @Flag(help: "No colour: attributes only (like NO_COLOR).") var mono = false
+  @OptionGroup var totals: TotalsOptions
 
-  var choices: DisplayChoices { DisplayChoices(theme: theme, themesDirectory: themesDirectory, ascii: ascii, mono: mono) }
+  var choices: DisplayChoices {
+    DisplayChoices(theme: theme, themesDirectory: themesDirectory, ascii: ascii, mono: mono, totals: totals.scope)
+  }
 
   var terminalOptions: TerminalOptions { TerminalOptions(maximumColorDepth: mono ? .mono : nil, forceASCII: ascii) }
 }

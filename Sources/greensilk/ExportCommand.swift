@@ -37,6 +37,14 @@ struct ExportCommand: ParsableCommand {
         greensilk export projects --filter corridor=CICPEC --filter stage=implementation
         greensilk export projects --format csv --filter source.dataset=aiddata-gcdf-3.0 -o aiddata.csv
         greensilk export activities --format jsonl --filter year=2024
+
+      Every project is exported, those not in totals included: the column \
+      not_in_totals says why one is left out of totals (pledge, umbrella, \
+      cancelled_portion, superseded, not_recommended, by_hand), and \
+      budget.amount_estimated, dates.commitment_estimated, \
+      dates.actual_start_estimated and dates.actual_end_estimated say which values \
+      the source estimated. The summary line on standard error adds up only the \
+      records that count, unless --all-in-totals.
       """
   )
 
@@ -54,6 +62,7 @@ struct ExportCommand: ParsableCommand {
   var output: String?
   @Flag(help: "CSV: write every cell as it is, without the ' that keeps spreadsheets from running cells starting with = + - @ as formulas.")
   var verbatimCells = false
+  @OptionGroup var totals: TotalsOptions
 
   func validate() throws {
     do {
@@ -101,6 +110,8 @@ struct ExportCommand: ParsableCommand {
             try StreamingExporter.export(
               projects, format: format, verbatimCells: verbatimCells, prepare: rows.attach, write: write)
           }
+          // The summary goes to standard error: standard output is the data.
+          FileHandleOutput.standardError.writeLine(ExportSummary(projects, scope: totals.scope).line)
         case .activities:
           let filter = try RecordFilter(filters, for: .activities)
           let activities = loaded.dataSet.activities.filter(filter.matches)

@@ -54,6 +54,7 @@ struct ImportAidDataCommand: ParsableCommand {
 
   func run() throws {
     try failing {
+      if !dryRun { try data.access.require(.admin, toRun: "import aiddata") }
       let store = try data.openStore(readOnly: dryRun)
       guard let size = FileSystem.identity(file).map({ Int($0.size) }) else {
         throw CommandFailure(message: "greensilk: \(file): no such file", status: 2)
@@ -67,7 +68,7 @@ struct ImportAidDataCommand: ParsableCommand {
       let staging = dryRun ? nil : store.sourceRows.writer()
       do {
         plan = try AidDataImporter.plan(
-          file: file, displayPath: file, data: loaded.dataSet, user: ImportIO.user(), now: Timestamp.now(),
+          file: file, displayPath: file, data: loaded.dataSet, user: data.access.user(), now: Timestamp.now(),
           sourceRows: try? store.sourceRows.index(), staging: staging,
           progress: { progress.update($0 >> 20, $1 >> 20) })
       } catch {
@@ -142,18 +143,17 @@ enum ImportIO {
     }
   }
 
-  static func user() -> UserIdentity { UserIdentity.current(environment: Environment.snapshot()) }
-
   static func importRecords(
     file: String, format: RecordImportFormat, data: DataOptions, dryRun: Bool, verbatimCells: Bool = false
   ) throws {
+    if !dryRun { try data.access.require(.admin, toRun: "import \(format == .csv ? "csv" : "json")") }
     let store = try data.openStore(readOnly: dryRun)
     let bytes = try read(file)
     let loaded = try DataOptions.load(store, warn: true)
     let planned: RecordImportPlans
     do {
       planned = try RecordImporter.plan(
-        bytes: bytes, format: format, displayPath: file, data: loaded.dataSet, user: user(), now: Timestamp.now(),
+        bytes: bytes, format: format, displayPath: file, data: loaded.dataSet, user: data.access.user(), now: Timestamp.now(),
         verbatimCells: verbatimCells)
     } catch {
       throw CommandFailure(message: "\(error)", status: 1)

@@ -17,6 +17,11 @@ struct ReportCommand: ParsableCommand {
       same sections as data) and html (one self-contained file with inline SVG charts \
       and print styles for A4; no scripts, no external resources). Fix --as-of to get \
       the same report again from the same data.
+
+      Totals count only records that count in totals (AidData's "Recommended For \
+      Aggregates"; records left out by hand): pledges, umbrella agreements, cancelled \
+      portions and superseded records are listed apart, not added. --all-in-totals \
+      adds them, and every total says so.
       """
   )
 
@@ -34,6 +39,7 @@ struct ReportCommand: ParsableCommand {
   var asOf: String?
   @Option(help: ArgumentHelp("List stage movements from this date (default: 1 January of the as-of year).", valueName: "YYYY-MM-DD"))
   var since: String?
+  @OptionGroup var totals: TotalsOptions
 
   func validate() throws {
     if let corridor, CorridorCode(rawValue: corridor.uppercased()) == nil {
@@ -57,7 +63,7 @@ struct ReportCommand: ParsableCommand {
         asOf: asOf.flatMap { Day($0) } ?? Day.today(),
         corridor: corridor.flatMap { CorridorCode(rawValue: $0.uppercased()) },
         area: area.flatMap { CooperationArea(rawValue: $0) },
-        since: since.flatMap { Day($0) })
+        since: since.flatMap { Day($0) }, totals: totals.scope)
       let report = ReportBuilder.build(result.dataSet, audit: audit, options: options)
       switch format {
       case .text: FileHandleOutput.standardOutput.write(TextReportRenderer.text(report))

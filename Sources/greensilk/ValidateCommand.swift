@@ -11,7 +11,9 @@ struct ValidateCommand: ParsableCommand {
       valid UTF-8 or JSON, have a wrong type, an unknown value, a dangling reference \
       or a duplicate id; then checks the record rules (reasons for cancelled and \
       suspended projects, mitigation notes for red lights, date order, the plan's \
-      key-project counts, sourced program totals).
+      key-project counts, sourced program totals, a reason for every record left out \
+      of totals by hand). Warns, without failing, where sourced event records add up \
+      to more participants or countries than an official total of the same date.
 
       Exit status: 0 clean, 1 problems found, 2 unusable arguments or missing directory.
       """
@@ -29,6 +31,13 @@ struct ValidateCommand: ParsableCommand {
         problems.append(LoadIssue(file: file, line: line, reason: problem.message + " [\(problem.rule)]").description)
       }
       for problem in problems { FileHandleOutput.standardOutput.writeLine(problem) }
+      // Contradictions between sourced records and sourced totals: warned
+      // about, not failed on (either side may be wrong).
+      let warnings = ConsistencyRules.check(result.dataSet).map { warning in
+        let (file, line) = result.location(of: warning.file, id: warning.id, displayDirectory: store.displayDirectory)
+        return LoadIssue(file: file, line: line, reason: "warning: " + warning.message + " [\(warning.rule)]").description
+      }
+      for warning in warnings { FileHandleOutput.standardOutput.writeLine(warning) }
       let data = result.dataSet
       if problems.isEmpty {
         if !quiet {

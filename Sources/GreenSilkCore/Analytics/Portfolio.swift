@@ -1,9 +1,32 @@
 /// The portfolio's aggregates, computed once per data change (never per
 /// frame): what the overview, corridor and envoy screens, the kiosk and
 /// `greensilk report` show.
+///
+/// Every figure here counts only the projects `scope` includes: by
+/// default those that count in totals (`Project.countsInTotals`; DECISIONS.md,
+/// "What the totals count"). The others are counted apart
+/// (`excludedCount`, `excludedUSD`) so that each total can say what it
+/// leaves out.
 public struct Portfolio: Sendable {
   public let today: Day
+  public let scope: TotalsScope
+  /// Projects the figures count.
   public let projectCount: Int
+  /// Projects that do not count in totals, and their USD: left out of
+  /// the figures by default, included under `.everything`.
+  public let notInTotalsCount: Int
+  public let notInTotalsUSD: Double
+  /// How much of `budgetUSD` is the source's estimate, and from how many
+  /// projects (shown with `≈`).
+  public let estimatedUSD: Double
+  public let estimatedCount: Int
+  /// Projects with any value the source estimated (an amount or a date),
+  /// whatever the scope: screens show the `≈` legend when there are some.
+  public let estimateCount: Int
+  /// Counted key projects whose delivery health the source marks as
+  /// illustrative (or whose whole record is): the "on track" headline
+  /// says so when there are some.
+  public let keyProjectsIllustrativeDelivery: Int
   public let byStage: [Stage: Int]
   public let byLight: LightMix
   public let byDelivery: [DeliveryHealth: Int]
@@ -15,9 +38,9 @@ public struct Portfolio: Sendable {
   public let budgetUSD: Double
   public let budgetByInstrumentUSD: [FinancingInstrument: Double]
 
-  public init(_ data: DataSet, today: Day) {
+  public init(_ data: DataSet, today: Day, scope: TotalsScope = .eligible) {
     self.today = today
-    projectCount = data.projects.count
+    self.scope = scope
     // Counters are arrays indexed by the enums' positions while counting
     // (dictionary updates cost more than everything else here), turned
     // into the public dictionaries at the end.
@@ -32,13 +55,31 @@ public struct Portfolio: Sendable {
     var budget = 0.0
     var byInstrument = [Double](repeating: 0, count: instrumentCases.count)
     var shares = [Double](repeating: 0, count: instrumentCases.count)
+    var counted = 0
+    var excluded = 0
+    var excludedUSD = 0.0
+    var estimatedUSD = 0.0
+    var estimatedCount = 0
+    var estimates = 0
+    var illustrativeDelivery = 0
     data.projects.withUnsafeBufferPointer { projects in
       for index in projects.indices {
+        if projects[index].dates.hasEstimate || projects[index].budget?.amountEstimated == true { estimates += 1 }
+        if !projects[index].countsInTotals {
+          excluded += 1
+          excludedUSD += projects[index].budget?.countedUSD ?? 0
+          if scope == .eligible { continue }
+        }
+        counted += 1
         let stage = projects[index].stage
         stages[stage.index] += 1
         lights.add(projects[index].screening.light)
         delivery[Portfolio.position(projects[index].delivery)] += 1
-        if projects[index].isKeyProject, let area = projects[index].area { keyByArea[area.index].append(index) }
+        if projects[index].isKeyProject, let area = projects[index].area {
+          keyByArea[area.index].append(index)
+          let source = projects[index].source
+          if source.isIllustrative || source.marksIllustrative(ProjectField.delivery.rawValue) { illustrativeDelivery += 1 }
+        }
         for milestone in projects[index].milestones where milestone.isOverdue(asOf: today) {
           overdue.append(
             OverdueMilestone(
@@ -48,7 +89,11 @@ public struct Portfolio: Sendable {
         for indicator in projects[index].indicators {
           indicatorsByGoal[indicator.goal == .y2025 ? 0 : 1].append(IndicatorStatus(projectID: projects[index].id, indicator: indicator))
         }
-        let usd = projects[index].budget?.totalUSD
+        let usd = projects[index].budget?.countedUSD
+        if let usd, projects[index].budget?.amountEstimated == true {
+          estimatedUSD += usd
+          estimatedCount += 1
+        }
         let attributed = Portfolio.fillShares(projects[index].budget, into: &shares)
         if let usd {
           budget += usd
@@ -60,6 +105,13 @@ public struct Portfolio: Sendable {
         }
       }
     }
+    projectCount = counted
+    notInTotalsCount = excluded
+    notInTotalsUSD = excludedUSD
+    self.estimatedUSD = estimatedUSD
+    self.estimatedCount = estimatedCount
+    estimateCount = estimates
+    keyProjectsIllustrativeDelivery = illustrativeDelivery
     byStage = Dictionary(uniqueKeysWithValues: Stage.allCases.map { ($0, stages[$0.index]) }.filter { $0.1 > 0 })
     byLight = lights
     byDelivery = Dictionary(uniqueKeysWithValues: DeliveryHealth.allCases.map { ($0, delivery[Portfolio.position($0)]) }.filter { $0.1 > 0 })
@@ -131,6 +183,28 @@ public struct Portfolio: Sendable {
   }
 
   public func count(_ stage: Stage) -> Int { byStage[stage] ?? 0 }
+
+  /// The same for a status line: `Totals exclude 14 not in totals (USD
+  /// 31.0 bn)`, `Totals: ALL, incl. 14 not in totals (USD 31.0 bn)`.
+  public var shortScopeNote: String {
+    let money = notInTotalsUSD > 0 ? " (USD \(NumberText.money(notInTotalsUSD)))" : ""
+    let count = NumberText.integer(notInTotalsCount)
+    return scope == .eligible ? "Totals exclude \(count) not in totals\(money)" : "Totals: ALL, incl. \(count) not in totals\(money)"
+  }
+
+  /// What every total says about what it counts: `counted records only;
+  /// 14 not in totals (USD 31.0 B) left out`, or that it counts them all.
+  public var scopeNote: String {
+    let money = notInTotalsUSD > 0 ? " (USD \(NumberText.money(notInTotalsUSD)))" : ""
+    switch scope {
+    case .eligible:
+      return notInTotalsCount == 0
+        ? "counted records only"
+        : "counted records only; \(NumberText.integer(notInTotalsCount)) not in totals\(money) left out"
+    case .everything:
+      return "ALL records: incl. \(NumberText.integer(notInTotalsCount)) not in totals\(money)"
+    }
+  }
 
   /// Key projects whose delivery is on track (the wall display's figure).
   public var keyProjectsOnTrack: Int { keyProjects.reduce(0) { $0 + ($1.byDelivery[.onTrack] ?? 0) } }

@@ -3,6 +3,9 @@
 /// 126 are kept verbatim in `Project.imported`, never interpreted.
 enum AidDataColumn: String, CaseIterable, Sendable {
   case recordID = "AidData Record ID"
+  case recommendedForAggregates = "Recommended For Aggregates"
+  case parentID = "AidData Parent ID"
+  case umbrella = "Umbrella"
   case recipientISO3 = "Recipient ISO-3"
   case commitmentYear = "Commitment Year"
   case implementationStartYear = "Implementation Start Year"
@@ -28,13 +31,18 @@ enum AidDataColumn: String, CaseIterable, Sendable {
   case amountOriginal = "Amount (Original Currency)"
   case originalCurrency = "Original Currency"
   case amountConstantUSD2021 = "Amount (Constant USD 2021)"
+  case amountEstimated = "Amount Estimated"
+  case adjustedAmountConstantUSD2021 = "Adjusted Amount (Constant USD 2021)"
   case financialDistress = "Financial Distress"
   // The headers say MM/DD/YYYY; the values are ISO dates (domain.md §4).
   case commitmentDate = "Commitment Date (MM/DD/YYYY)"
+  case commitmentDateEstimated = "Commitment Date Estimated"
   case plannedStart = "Planned Implementation Start Date (MM/DD/YYYY)"
   case actualStart = "Actual Implementation Start Date (MM/DD/YYYY)"
+  case actualStartEstimated = "Actual Implementation Start Date Estimated"
   case plannedEnd = "Planned Completion Date (MM/DD/YYYY)"
   case actualEnd = "Actual Completion Date (MM/DD/YYYY)"
+  case actualEndEstimated = "Actual Completion Date Estimated"
   case sourceURLs = "Source URLs"
 
   /// Columns a file may lack (older or trimmed exports); the rest are
@@ -42,7 +50,11 @@ enum AidDataColumn: String, CaseIterable, Sendable {
   var isOptional: Bool {
     switch self {
     case .flowTypeSimplified, .coFinancingAgencies, .coFinancingAgenciesType, .guarantor, .guarantorType,
-      .insurer, .insurerType, .financialDistress, .commitmentYear, .implementationStartYear, .completionYear:
+      .insurer, .insurerType, .financialDistress, .commitmentYear, .implementationStartYear, .completionYear,
+      // Eligibility and certainty (issue 12): an export without them
+      // counts every row and marks nothing estimated.
+      .recommendedForAggregates, .parentID, .umbrella, .amountEstimated, .adjustedAmountConstantUSD2021,
+      .commitmentDateEstimated, .actualStartEstimated, .actualEndEstimated:
       true
     default: false
     }

@@ -104,9 +104,21 @@ struct AidDataMapper: Sendable {
       plannedStart: try day(values, .plannedStart), actualStart: try day(values, .actualStart),
       plannedEnd: try day(values, .plannedEnd), actualEnd: try day(values, .actualEnd),
       commitment: try day(values, .commitmentDate))
+    // AidData's own word that a date is its estimate (a placeholder such
+    // as 2021-01-01 for "some time in 2021"); only where there is a date.
+    let commitmentEstimated = try flag(values, .commitmentDateEstimated)
+    let actualStartEstimated = try flag(values, .actualStartEstimated)
+    let actualEndEstimated = try flag(values, .actualEndEstimated)
+    project.dates.commitmentEstimated = project.dates.commitment != nil && commitmentEstimated
+    project.dates.actualStartEstimated = project.dates.actualStart != nil && actualStartEstimated
+    project.dates.actualEndEstimated = project.dates.actualEnd != nil && actualEndEstimated
 
     project.partners = partners(values)
     project.budget = try budget(values, funder: project.partners.first { $0.role == .funding }?.name)
+    if let (reason, note) = try Self.exclusion(values, status: status, title: project.title) {
+      project.notInTotals = reason
+      project.notInTotalsNote = note
+    }
 
     let url = Self.pipeList(values[.sourceURLs]).first { !$0.isEmpty }
     project.source = SourceRef(dataset: Self.dataset, recordID: recordID, url: url, asOf: Self.asOf)
@@ -118,6 +130,39 @@ struct AidDataMapper: Sendable {
         columnsJSON: text)
     }
     return project
+  }
+
+  /// Why AidData advises against counting the record, or nil when it
+  /// counts ("Recommended For Aggregates" Yes, or the column absent).
+  /// AidData gives the verdict, not the reason; the reason is read from
+  /// the record's other columns, first match wins: an umbrella agreement
+  /// (its money is in its child records), a pledge (never committed), a
+  /// cancelled portion, a record with a parent (superseded by it).
+  static func exclusion(_ values: AidDataValues, status: String, title: String) throws(FieldError) -> (
+    TotalsExclusion, String
+  )? {
+    let verdict = values.trimmed(.recommendedForAggregates)
+    switch verdict.lowercased() {
+    case "", "yes": return nil
+    case "no": break
+    default: throw FieldError("column \"Recommended For Aggregates\": \"\(verdict)\" is not Yes or No")
+    }
+    let parent = values.trimmed(.parentID)
+    var note = "AidData GCDF 3.0: Recommended For Aggregates = No"
+    if !parent.isEmpty { note += "; parent record \(parent.hasSuffix(".0") ? String(parent.dropLast(2)) : parent)" }
+    let reason: TotalsExclusion
+    if values.trimmed(.umbrella).lowercased() == "yes" {
+      reason = .umbrella
+    } else if status == "Pipeline: Pledge" {
+      reason = .pledge
+    } else if status == "Cancelled" || title.hasPrefix("[Cancelled Portion]") {
+      reason = .cancelledPortion
+    } else if !parent.isEmpty {
+      reason = .superseded
+    } else {
+      reason = .notRecommended
+    }
+    return (reason, note)
   }
 
   // MARK: - Fields
@@ -167,6 +212,8 @@ struct AidDataMapper: Sendable {
     var budget = Budget(
       currency: original == nil ? "USD" : currency, amount: original, amountUSD: usd,
       usdBasis: usd == nil ? nil : Self.usdBasis)
+    budget.adjustedUSD = try amount(values, .adjustedAmountConstantUSD2021)
+    budget.amountEstimated = try flag(values, .amountEstimated)
     if let original {
       let instrument: FinancingInstrument
       switch values.trimmed(.flowTypeSimplified).lowercased() {

@@ -20,6 +20,30 @@ enum AidDataMerge {
     existing: Project, incoming: Project, mapper: AidDataMapper, user: UserIdentity, now: Timestamp,
     storedRow: (Project) -> String? = { $0.imported?.columnsJSON }
   ) throws(FieldError) -> Outcome {
+    // A record imported before the import derived totals eligibility and
+    // estimates gets them now, then merges as usual (AidDataDerivedFields).
+    guard let filled = AidDataDerivedFields.filledIn(existing, from: incoming) else {
+      return try mergeFields(
+        existing: existing, incoming: incoming, mapper: mapper, user: user, now: now, storedRow: storedRow)
+    }
+    let note = "\(existing.id): totals eligibility and estimate flags filled in from the source (new fields)"
+    switch try mergeFields(
+      existing: filled, incoming: incoming, mapper: mapper, user: user, now: now, storedRow: storedRow)
+    {
+    case .updated(let merged, let notes):
+      return .updated(merged, notes: notes + [note])
+    case .unchanged(let notes):
+      var project = filled
+      project.changedBy = user.login
+      project.changedAt = now
+      return .updated(project, notes: notes + [note])
+    }
+  }
+
+  static func mergeFields(
+    existing: Project, incoming: Project, mapper: AidDataMapper, user: UserIdentity, now: Timestamp,
+    storedRow: (Project) -> String?
+  ) throws(FieldError) -> Outcome {
     guard let stored = existing.imported, stored.dataset == AidDataMapper.dataset else {
       throw FieldError(
         "project \(existing.id) exists but was not imported from AidData GCDF 3.0; row skipped (rename the local project to import it)")

@@ -3,6 +3,7 @@
 public enum ActivityField: String, DeclaredFields {
   case id, rev, title, kind, focus, host, location, start, end, participants
   case reportedTotal = "reported_total"
+  case totalQualifier = "total_qualifier"
   case source
   case changedBy = "changed_by"
   case changedAt = "changed_at"
@@ -54,6 +55,10 @@ public enum ActivityField: String, DeclaredFields {
       .field(
         \.reportedTotal, .optionalInt, "Reported total",
         form: .at(.participants, 20, .count, help: "the source's total when the country breakdown is incomplete; empty for none"))
+    case .totalQualifier:
+      .field(
+        \.totalQualifier, .sharedText, "Total qualifier",
+        form: .at(.participants, 30, .optionalText, help: "how the source qualifies its total: about, more than, nearly; empty if exact"))
     case .source:
       .object(\.source, SourceField.self, "Source").role(.provenance)
     case .changedBy:

@@ -63,6 +63,9 @@ public struct EnvoyActivity: Hashable, Sendable, Identifiable {
   /// The reported total when the country breakdown is incomplete (a
   /// source says "about 30 officials from six countries").
   public var reportedTotal: Int?
+  /// How the source qualifies the reported total ("about", "more than",
+  /// "nearly"), as program totals do; nil: the number is exact.
+  public var totalQualifier: String? = nil
   public var source: SourceRef
   public var changedBy: String?
   public var changedAt: Timestamp?
@@ -92,10 +95,20 @@ public struct EnvoyActivity: Hashable, Sendable, Identifiable {
   }
 
   /// The sum of the country breakdown.
-  public var countedParticipants: Int { participants.reduce(0) { $0 + $1.count } }
+  public var countedParticipants: Int { participants.saturatingSum(\.count) }
 
   /// The best total: the reported one when larger than the breakdown.
   public var totalParticipants: Int { max(countedParticipants, reportedTotal ?? 0) }
+
+  /// `about 30`, `more than 50`, `21`: the total with the source's
+  /// qualifier when the reported total is the figure shown.
+  public var totalParticipantsText: String {
+    let total = totalParticipants
+    if let qualifier = totalQualifier, let reported = reportedTotal, reported >= countedParticipants {
+      return "\(qualifier) \(NumberText.integer(total))"
+    }
+    return NumberText.integer(total)
+  }
 }
 
 /// A program-level figure reported by an official source ("about 3,000

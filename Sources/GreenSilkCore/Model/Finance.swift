@@ -52,6 +52,13 @@ public struct Budget: Hashable, Sendable {
   public var amountUSD: Double?
   public var usdBasis: String?
   public var financing: [Financing]
+  /// The source says the amount is its estimate (AidData's "Amount
+  /// Estimated"): shown with `≈`.
+  public var amountEstimated = false
+  /// The amount after the source's adjustments, in USD (AidData's
+  /// "Adjusted Amount (Constant USD 2021)": cancelled or undrawn money
+  /// taken out). What totals add when given (`countedUSD`).
+  public var adjustedUSD: Double? = nil
 
   public init(
     currency: String = "USD", amount: Double? = nil, amountUSD: Double? = nil,

@@ -64,11 +64,16 @@ public struct SourceRef: Hashable, Sendable {
   public var url: String?
   public var asOf: Day?
   public var note: String?
+  /// The record's fields (their file names: `lead_agency`, `budget`) that
+  /// GreenSilk invented for illustration while the rest come from the
+  /// source: the detail screen marks them, exports carry the list.
+  public var illustrative: [String] = []
 
   public init(
     dataset: String, recordID: String? = nil, url: String? = nil, asOf: Day? = nil,
-    note: String? = nil
+    note: String? = nil, illustrative: [String] = []
   ) {
+    self.illustrative = illustrative
     self.dataset = dataset
     self.recordID = recordID
     self.url = url
@@ -77,4 +82,8 @@ public struct SourceRef: Hashable, Sendable {
   }
 
   public var isIllustrative: Bool { dataset == "illustrative" || dataset == "synthetic" }
+
+  /// Whether the field named `name` (a file key) is marked illustrative,
+  /// itself or through the whole record's source.
+  public func marksIllustrative(_ name: String) -> Bool { illustrative.contains(name) }
 }

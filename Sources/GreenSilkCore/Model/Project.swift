@@ -6,6 +6,14 @@ public struct ProjectDates: Hashable, Sendable {
   public var plannedEnd: Day?
   public var actualEnd: Day?
   public var commitment: Day?
+  /// The source says these dates are its estimates, not known dates
+  /// (AidData's "... Date Estimated" columns): shown with `≈`.
+  public var commitmentEstimated = false
+  public var actualStartEstimated = false
+  public var actualEndEstimated = false
+
+  /// Whether any date is an estimate.
+  public var hasEstimate: Bool { commitmentEstimated || actualStartEstimated || actualEndEstimated }
 
   public init(
     plannedStart: Day? = nil, actualStart: Day? = nil, plannedEnd: Day? = nil,
@@ -155,6 +163,12 @@ public struct Project: Hashable, Sendable, Identifiable {
   public var indicators: [Indicator]
   public var sdgs: [SDG]
   public var financialDistress: Bool
+  /// Why the project is left out of the totals (nil: it counts). See
+  /// `TotalsExclusion`.
+  public var notInTotals: TotalsExclusion? = nil
+  /// What a person wrote when leaving it out by hand, or what the source
+  /// said.
+  public var notInTotalsNote: String? = nil
   public var changedBy: String?
   public var changedAt: Timestamp?
   public var extras: [RawField]

@@ -19,6 +19,8 @@ public enum ProjectField: String, DeclaredFields {
   case flowType = "flow_type"
   case flowClass = "flow_class"
   case financialDistress = "financial_distress"
+  case notInTotals = "not_in_totals"
+  case notInTotalsNote = "not_in_totals_note"
   case source
   case changedBy = "changed_by"
   case changedAt = "changed_at"
@@ -123,6 +125,16 @@ public enum ProjectField: String, DeclaredFields {
         .role(.provenance).ownedByImport().detail(.finance, 41)
     case .financialDistress:
       .field(\.financialDistress, .flag, "Financial distress").ownedByImport().detail(.delivery, 50)
+    case .notInTotals:
+      .field(
+        \.notInTotals, .optionalChoice(), "Not in totals",
+        form: .at(.finance, 60, .optionalChoice(), help: "why totals leave it out; the first entry means it counts")
+      ).ownedByImport().detail(.finance, 1)
+    case .notInTotalsNote:
+      .field(
+        \.notInTotalsNote, .sharedText, "Why not in totals",
+        form: .at(.finance, 70, .optionalText, help: "required when set by hand: why totals leave it out")
+      ).ownedByImport().detail(.finance, 2)
     case .source:
       .object(get: \.source, set: { $0.source = $1 }, SourceField.self, "Source").role(.provenance).ownedByImport()
     case .changedBy:

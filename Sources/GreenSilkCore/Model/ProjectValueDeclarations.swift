@@ -48,6 +48,8 @@ public enum BudgetField: String, NestedFields {
   case currency, amount
   case amountUSD = "amount_usd"
   case usdBasis = "usd_basis"
+  case adjustedUSD = "adjusted_usd"
+  case amountEstimated = "amount_estimated"
   case financing
 
   public typealias Record = Project
@@ -67,6 +69,11 @@ public enum BudgetField: String, NestedFields {
         .detail(.finance, 20)
     case .usdBasis:
       .field(\.usdBasis, .sharedText, "USD basis").detail(.finance, 21)
+    case .adjustedUSD:
+      .field(\.adjustedUSD, .optionalNumber, "Adjusted in USD").phrase("adjusted USD amount").detail(.finance, 22)
+    case .amountEstimated:
+      .field(\.amountEstimated, .flag, "Amount estimated", form: .at(.finance, 25, .yesNo, help: "yes when the amount is an estimate"))
+        .detail(.finance, 23)
     case .financing:
       .field(\.financing, .financing, "Financing", form: .at(.finance, 40, .financing, help: "one tranche per line: " + FieldSyntax.financingFormat))
         .detail(.finance, 30)
@@ -81,6 +88,9 @@ public enum DatesField: String, NestedFields {
   case plannedEnd = "planned_end"
   case actualEnd = "actual_end"
   case commitment
+  case commitmentEstimated = "commitment_estimated"
+  case actualStartEstimated = "actual_start_estimated"
+  case actualEndEstimated = "actual_end_estimated"
 
   public typealias Record = Project
   public static let parent = ProjectField.dates
@@ -98,6 +108,14 @@ public enum DatesField: String, NestedFields {
       .field(\.actualEnd, .optionalDay, "Actual end", form: .at(.dates, 40, .date, help: DateHelp.optional)).detail(.dates, 21)
     case .commitment:
       .field(\.commitment, .optionalDay, "Commitment").detail(.dates, 30)
+    case .commitmentEstimated:
+      .field(\.commitmentEstimated, .flag, "Commitment date estimated").detail(.dates, 31)
+    case .actualStartEstimated:
+      .field(\.actualStartEstimated, .flag, "Actual start estimated", form: .at(.dates, 35, .yesNo, help: "yes when the date is an estimate"))
+        .detail(.dates, 12)
+    case .actualEndEstimated:
+      .field(\.actualEndEstimated, .flag, "Actual end estimated", form: .at(.dates, 45, .yesNo, help: "yes when the date is an estimate"))
+        .detail(.dates, 22)
     }
   }
 }

@@ -8,6 +8,7 @@ public enum SourceField: String, DeclaredFields {
   case url
   case asOf = "as_of"
   case note
+  case illustrative
 
   public static let declaration = ObjectDeclaration(
     SourceField.self, blank: { SourceRef(dataset: "") },
@@ -30,6 +31,8 @@ public enum SourceField: String, DeclaredFields {
       .field(\.asOf, .optionalDay, "As of").phrase("source date").detail(.source, 30)
     case .note:
       .field(\.note, .sharedText, "Source note", form: .at(.source, 30, .optionalMultiline, help: "optional")).detail(.source, 50)
+    case .illustrative:
+      .field(\.illustrative, .fieldNames, "Illustrative fields").detail(.source, 55)
     }
   }
 }
@@ -46,3 +49,16 @@ extension JSONWriter {
     SourceField.declaration.encode(source, into: &self)
   }
 }
+
+/// A list of field names (`["lead_agency", "budget"]`), left out when
+/// empty, shared like other repeated lists.
+public struct FieldNameListKind: JSONKind {
+  public func read(_ reader: inout JSONReader) throws -> [String] {
+    try reader.readList { try $0.readSharedString() ?? "" }.filter { !$0.isEmpty }
+  }
+  public func write(_ value: [String], into writer: inout JSONWriter) { writer.strings(value) }
+  public func omits(_ value: [String]) -> Bool { value.isEmpty }
+  public func words(_ value: [String]) -> String { value.joined(separator: ", ") }
+}
+
+extension JSONKind where Self == FieldNameListKind { public static var fieldNames: FieldNameListKind { FieldNameListKind() } }

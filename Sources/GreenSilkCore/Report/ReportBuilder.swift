@@ -6,8 +6,14 @@ public struct ReportOptions: Sendable {
   /// Stage movements are listed from this date (from the audit log).
   public var since: Day?
   public var topCountries: Int
+  /// Which records the totals count (`--all-in-totals`: every record).
+  public var totals: TotalsScope
 
-  public init(asOf: Day, corridor: CorridorCode? = nil, area: CooperationArea? = nil, since: Day? = nil, topCountries: Int = 10) {
+  public init(
+    asOf: Day, corridor: CorridorCode? = nil, area: CooperationArea? = nil, since: Day? = nil, topCountries: Int = 10,
+    totals: TotalsScope = .eligible
+  ) {
+    self.totals = totals
     self.asOf = asOf
     self.corridor = corridor
     self.area = area
@@ -39,7 +45,7 @@ public enum ReportBuilder {
 
   public static func build(_ data: DataSet, audit: [AuditEntry], options: ReportOptions) -> ReportDocument {
     let scoped = scope(data, options)
-    let portfolio = Portfolio(scoped, today: options.asOf)
+    let portfolio = Portfolio(scoped, today: options.asOf, scope: options.totals)
     var subtitle = [
       "Data set: \(data.meta.title) — \(data.meta.label.label.uppercased()) data"
         + (data.meta.asOf.map { ", as of \($0)" } ?? ""),
@@ -49,17 +55,19 @@ public enum ReportBuilder {
       subtitle.append("Corridor: \(corridor.rawValue) (\(data.corridor(corridor)?.name ?? ""))")
     }
     if let area = options.area { subtitle.append("Cooperation area: \(area.label)") }
+    subtitle.append("Totals: \(portfolio.scopeNote). " + TotalsWording.legend)
     if data.meta.label == .illustrative || data.meta.label == .synthetic || data.meta.label == .mixed {
       subtitle.append(
         "Note: this data set is labelled \(data.meta.label.rawValue); records whose source is \"illustrative\" or \"synthetic\" are not real projects.")
     }
     var sections: [ReportSection] = []
     sections.append(summarySection(portfolio, scoped))
+    sections.append(notInTotalsSection(portfolio, scoped))
     sections.append(keyProjectSection(portfolio))
     sections.append(stageSection(portfolio))
     sections.append(lightSection(portfolio))
     if options.corridor == nil { sections.append(corridorSection(portfolio)) }
-    sections.append(areaSection(scoped))
+    sections.append(areaSection(scoped, options.totals))
     sections.append(movementSection(scoped, audit: audit, options: options))
     sections.append(overdueSection(portfolio))
     sections.append(screeningSection(scoped))
@@ -81,8 +89,11 @@ public enum ReportBuilder {
       ["In implementation", NumberText.integer(p.count(.implementation))],
       ["Red-light projects", NumberText.integer(p.byLight.red)],
       ["Overdue milestones", NumberText.integer(p.overdue.count)],
-      ["Budget with a USD figure", "USD " + NumberText.money(p.budgetUSD)],
+      ["Budget with a USD figure (\(p.scope.caption))", "USD " + NumberText.money(p.budgetUSD)],
       ["  of which green instruments", "USD " + NumberText.money(green)],
+      ["  of which amounts the source estimated (\(NumberText.integer(p.estimatedCount)) projects)", "≈ USD " + NumberText.money(p.estimatedUSD)],
+      [p.scope == .eligible ? "Not in totals (left out above)" : "Not in totals (INCLUDED above)",
+       "\(NumberText.integer(p.notInTotalsCount)) / USD \(NumberText.money(p.notInTotalsUSD))"],
       ["Envoy activities / participants", "\(NumberText.integer(p.envoys.activityCount)) / \(NumberText.integer(p.envoys.participants))"],
     ]
     return ReportSection(
@@ -103,9 +114,15 @@ public enum ReportBuilder {
       String(p.keyProjects.reduce(0) { $0 + ($1.byDelivery[.atRisk] ?? 0) }),
       String(p.keyProjects.reduce(0) { $0 + ($1.byDelivery[.offTrack] ?? 0) }),
     ]
+    var notes: [ReportBlock] = []
+    if p.keyProjectsIllustrativeDelivery > 0 {
+      notes.append(
+        .paragraph(
+          "Delivery health of \(p.keyProjectsIllustrativeDelivery) of \(p.keyProjectsTracked) key projects is illustrative (marked so in the records' source), so the on-track counts are too."))
+    }
     return ReportSection(
       id: "key-projects", title: "Key projects by cooperation area (against Plan §IX)",
-      blocks: [
+      blocks: notes + [
         .table(
           ReportTable(
             headers: ["Area", "Plan", "Tracked", "On track", "At risk", "Off track"],
@@ -161,17 +178,48 @@ public enum ReportBuilder {
       ])
   }
 
-  static func areaSection(_ data: DataSet) -> ReportSection {
+  /// Every record left out of the totals, with why: excluded records
+  /// stay visible.
+  static let notInTotalsRowLimit = 200
+
+  static func notInTotalsSection(_ p: Portfolio, _ data: DataSet) -> ReportSection {
+    let excluded = data.projects.filter { !$0.countsInTotals }
+    let title = "Records not in totals (\(excluded.count))"
+    guard !excluded.isEmpty else {
+      return ReportSection(id: "not-in-totals", title: title, blocks: [.paragraph("Every record counts in the totals.")])
+    }
+    let rows = excluded.prefix(notInTotalsRowLimit).map { project -> [String] in
+      [
+        project.id, shorten(project.title, to: 48), project.notInTotals?.label ?? "",
+        project.budget?.countedUSD.map { TotalsWording.estimated(project.budget?.amountEstimated == true) + NumberText.money($0) } ?? "—",
+      ]
+    }
+    var blocks: [ReportBlock] = [
+      .paragraph(
+        p.scope == .eligible
+          ? "These records are shown but not added to any total above: their money would be counted twice or was never committed (DECISIONS.md, \"What the totals count\")."
+          : "These records are INCLUDED in the totals above (--all-in-totals); by default they are left out."),
+      .table(
+        ReportTable(headers: ["Project", "Title", "Why not in totals", "USD"], alignments: [.left, .left, .left, .right], rows: Array(rows))),
+    ]
+    if excluded.count > notInTotalsRowLimit {
+      blocks.append(.paragraph("… and \(NumberText.integer(excluded.count - notInTotalsRowLimit)) more; `greensilk export` lists them all."))
+    }
+    return ReportSection(id: "not-in-totals", title: title, blocks: blocks)
+  }
+
+  static func areaSection(_ data: DataSet, _ totals: TotalsScope) -> ReportSection {
     var rows: [[String]] = []
+    let counted = data.projects.filter { totals.includes($0) }
     for area in CooperationArea.allCases {
-      let projects = data.projects.filter { $0.area == area }
+      let projects = counted.filter { $0.area == area }
       rows.append([
         area.label, String(projects.count), String(projects.filter(\.isKeyProject).count),
         String(projects.filter { $0.stage == .implementation }.count),
         String(projects.filter { $0.light == .red }.count),
       ])
     }
-    let unassigned = data.projects.filter { $0.area == nil }.count
+    let unassigned = counted.filter { $0.area == nil }.count
     if unassigned > 0 { rows.append(["(no area)", String(unassigned), "0", "", ""]) }
     return ReportSection(
       id: "areas", title: "By cooperation area",

@@ -22,6 +22,7 @@ public enum RecordRules {
     for activity in data.activities { out += check(activity) }
     out += checkKeyProjects(data)
     out += checkReferenceTables(data)
+    out += StoredValueRules.check(data)
     for total in data.programTotals where total.source.url == nil {
       out.append(
         Problem(
@@ -71,12 +72,21 @@ public enum RecordRules {
           "financing tranches add up to \(financed), more than the budget \(amount)")
       }
     }
+    if project.notInTotals == .byHand && (project.notInTotalsNote ?? "").allSatisfy(\.isWhitespace) {
+      add("not-in-totals-reason", ProjectField.notInTotalsNote.path, "left out of totals by hand without saying why")
+    }
+    for name in project.source.illustrative where !ProjectField.illustratableNames.contains(name) {
+      add(
+        "illustrative-field", ProjectField.source.path(SourceField.illustrative),
+        "source.illustrative names \"\(name)\", which is not a field that can be illustrative")
+    }
     for (index, milestone) in project.milestones.enumerated() where milestone.title.allSatisfy(\.isWhitespace) {
       add("milestone-title", ProjectField.milestones.path, "milestone \(index + 1) has no title")
     }
     for indicator in project.indicators where indicator.unit.isEmpty {
       add("indicator-unit", ProjectField.indicators.path, "indicator \"\(indicator.title)\" has no unit")
     }
+    out += StoredValueRules.check(project)
     return out
   }
 
@@ -94,6 +104,7 @@ public enum RecordRules {
         "reported total \(reported) is smaller than the \(activity.countedParticipants) participants counted by country")
     }
     if activity.title.allSatisfy(\.isWhitespace) { add("title-required", ActivityField.title.path, "the title is empty") }
+    out += StoredValueRules.check(activity)
     return out
   }
 

@@ -140,7 +140,7 @@ public enum AuditLog {
     var entries: [AuditEntry] = []
     var left = limit
     for file in AuditFiles(store: store).files().reversed() where left > 0 {
-      let (part, read) = tail(of: file.path, bytes: left)
+      let (part, read) = tail(of: file.path, within: store.directory, bytes: left)
       entries = part + entries
       left -= read
     }
@@ -149,9 +149,10 @@ public enum AuditLog {
 
   /// The entries in the last `limit` bytes of one file, and how many bytes
   /// that was.
-  static func tail(of path: String, bytes limit: Int) -> ([AuditEntry], Int) {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { return ([], 0) }
+  static func tail(of path: String, within directory: String, bytes limit: Int) -> ([AuditEntry], Int) {
+    // A regular file inside the data directory only (never a FIFO the
+    // kiosk would wait on for ever); any refusal reads as no entries.
+    guard let (fd, _) = try? FileSystem.openRegularFile(path, within: directory) else { return ([], 0) }
     defer { close(fd) }
     let size = lseek(fd, 0, SEEK_END)
     guard size > 0 else { return ([], 0) }
@@ -179,7 +180,7 @@ public enum AuditLog {
     var entries: [AuditEntry] = []
     var issues: [LoadIssue] = []
     for file in AuditFiles(store: store).files() {
-      guard let bytes = try FileSystem.read(file.path) else { continue }
+      guard let bytes = try FileSystem.read(file.path, within: store.directory) else { continue }
       let display = file.display
       var number = 0
       bytes.withUnsafeBufferPointer { buffer in

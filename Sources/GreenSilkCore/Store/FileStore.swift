@@ -4,12 +4,16 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
   case conflict(StoreConflict)
   /// The store was opened read-only; nothing was written.
   case readOnly
+  /// The session's pinned role does not allow this change (`AccessPolicy`);
+  /// nothing was written. The text says who and why.
+  case refused(String)
   case io(FileSystemError)
 
   public var description: String {
     switch self {
     case .conflict(let conflict): conflict.description
     case .readOnly: "read-only: nothing is written (started with --read-only, or the data directory is not writable)"
+    case .refused(let reason): reason
     case .io(let error): error.description
     }
   }
@@ -86,7 +90,7 @@ public struct FileStore: Sendable {
       // Source rows go to the sidecar, never into the data file.
       let (changes, sourceRows) = Self.detachSourceRows(changes)
       let path = path(of: R.file)
-      var current = try FileSystem.read(path) ?? []
+      var current = try FileSystem.read(path, within: directory) ?? []
       var result: (splice: SplicedCollection, written: [R])
       do {
         result = try CollectionFileEditor.apply(changes, to: current)

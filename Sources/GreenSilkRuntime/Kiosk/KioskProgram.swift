@@ -36,7 +36,7 @@ public final class KioskProgram: Program {
     origin = clock.seconds()
     state = KioskState(
       config: config, data: initial.dataSet, issues: initial.issues, clock: clock.localTime(), now: 0,
-      size: Size(width: 80, height: 24), glyphs: display.ascii ? .ascii : .unicode)
+      size: Size(width: 80, height: 24), glyphs: display.ascii ? .ascii : .unicode, totals: display.totals)
   }
 
   /// Seconds since start on the (possibly accelerated) rotation clock.

@@ -37,9 +37,7 @@ public enum AppReducer {
       if result.issues.isEmpty {
         if case .warning = state.status?.kind { state.status = nil }
       } else {
-        state.status = StatusMessage(
-          "\(result.issues.count) line(s) in the data did not load — run `greensilk validate` for details",
-          kind: .warning)
+        state.status = DataProblems.statusText(result.issues).map { StatusMessage($0, kind: .warning) }
       }
       return []
     case .dataLoadFailed(let message):
@@ -70,7 +68,7 @@ public enum AppReducer {
   /// screen's selection on the same records where they still exist.
   static func replaceContext(_ state: inout AppState, data: DataSet, issues: [LoadIssue]) {
     let previous = state.context
-    state.context = DataContext(data: data, issues: issues, today: state.clock.day)
+    state.context = DataContext(data: data, issues: issues, today: state.clock.day, scope: state.settings.totalsScope)
     state.pipeline.recompute(state.context, previous: previous)
     state.corridors.recompute(state.context)
     state.envoys.recompute(state.context)
@@ -92,7 +90,7 @@ public enum AppReducer {
 
   static func helpKey(_ key: Key, _ state: inout AppState) -> [AppEffect] {
     switch key {
-    case .escape, .character("?"), .character("q"), .function(1), .enter: state.help = nil
+    case .escape, .character("?"), .character("!"), .character("q"), .function(1), .enter: state.help = nil
     case .down, .character("j"): state.help = (state.help ?? 0) + 1
     case .up, .character("k"): state.help = max(0, (state.help ?? 0) - 1)
     case .pageDown, .character(" "): state.help = (state.help ?? 0) + AppView.helpPageRows(state)
@@ -154,6 +152,10 @@ public enum AppReducer {
       show(state.screen.previous, &state)
     case .toggleHelp:
       state.help = state.help == nil ? 0 : nil
+      state.helpListsProblems = false
+    case .showProblems:
+      state.help = 0
+      state.helpListsProblems = true
     case .quit:
       state.shouldQuit = true
       return [.quit]
@@ -161,6 +163,15 @@ public enum AppReducer {
       return [.cycleTheme]
     case .reload:
       return [.reloadData]
+    case .toggleAllInTotals:
+      state.settings.totalsScope = state.settings.totalsScope == .eligible ? .everything : .eligible
+      replaceContext(&state, data: state.context.data, issues: state.context.issues)
+      let portfolio = state.context.portfolio
+      state.status =
+        state.settings.totalsScope == .everything
+        ? StatusMessage(portfolio.shortScopeNote + " · A: counted only", kind: .warning)
+        : StatusMessage(portfolio.shortScopeNote + " · A: all")
+      return []
     case .newRecord, .editRecord, .deleteRecord, .moveStage, .undo, .redo:
       return editCommand(command, &state)
     default:

@@ -59,6 +59,7 @@ public enum AppView {
 
   /// The `?` overlay for the state (not yet scrolled).
   static func helpOverlay(_ state: AppState) -> HelpOverlay {
+    if state.helpListsProblems { return DataProblems.overlay(state) }
     let sections = KeyMap.helpSections(current: KeyContext(state.screen)).map {
       HelpOverlay.Section($0.title, KeyMap.spelled($0.bindings, for: state.settings.glyphs))
     }
@@ -94,7 +95,7 @@ extension AppView {
 /// current one), then `TitleBar`'s right side.
 enum DashboardTitle {
   static func render(_ state: AppState, in area: Rect, into buffer: inout Buffer) {
-    let right = TitleBar.right(meta: state.data.meta, clock: state.clock.hourMinute)
+    let right = TitleBar.right(meta: state.data.meta, clock: state.clock.hourMinute, totals: state.context.scope)
     func left(_ screens: [Screen], spaced: Bool) -> [Span] {
       var spans = [TitleBar.product]
       for screen in screens {
@@ -133,7 +134,7 @@ enum StatusBar {
     }
     var right: [Span] = []
     if !state.context.issues.isEmpty {
-      right.append(Span(" \(state.context.issues.count) bad line(s) ", role: .warning))
+      right.append(Span(DataProblems.mark(state.context.issues), role: .warning))
     }
     if state.screen == .map, let zoom = MapScreen.zoomLabel(state.map) { right.append(Span(" \(zoom) ", role: .statusLine)) }
     if state.settings.readOnly { right.append(Span(" read-only ", role: .warning)) }
@@ -146,8 +147,16 @@ enum StatusBar {
       let p = state.pipeline
       var parts = ["\(p.visible.count) of \(state.data.projects.count) projects"]
       if !p.facets.isEmpty { parts.append(p.facets.summary) }
+      let portfolio = state.context.portfolio
+      if portfolio.notInTotalsCount > 0 { parts.append("\(PipelineTable.outMark) not in totals") }
+      if portfolio.estimateCount > 0 { parts.append("\(ProjectDetailFields.estimateMark(state.settings.glyphs)) estimated") }
       parts.append("sorted by \(p.sortKey.label.lowercased()) \(p.ascending ? state.settings.glyphs.sortAscending : state.settings.glyphs.sortDescending)")
       return parts.joined(separator: " · ")
+    case .overview, .corridors:
+      // The screens of totals say what their totals count.
+      let portfolio = state.context.portfolio
+      guard portfolio.notInTotalsCount > 0 || portfolio.scope == .everything else { return nil }
+      return portfolio.shortScopeNote + " · A: " + (portfolio.scope == .eligible ? "all" : "counted only")
     case .envoys:
       let e = state.context.portfolio.envoys
       return "\(Presentation.count(e.activityCount)) activities · \(Presentation.count(e.participants)) participants · \(e.countries) countries · newest first"

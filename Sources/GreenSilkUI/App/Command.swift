@@ -6,9 +6,13 @@ public enum Command: Hashable, Sendable {
   case nextScreen
   case previousScreen
   case toggleHelp
+  /// The list of the data's problems (the `!` overlay).
+  case showProblems
   case quit
   case cycleTheme
   case reload
+  /// Totals over every record, or only those that count (the default).
+  case toggleAllInTotals
   // Lists and tables
   case moveSelection(Int)
   case page(Int)

@@ -11,12 +11,15 @@ public struct DataContext: Equatable, Sendable {
   public let today: Day
   private let searchIndex = LazySearchIndex()
 
-  public init(data: DataSet, issues: [LoadIssue] = [], today: Day) {
+  public init(data: DataSet, issues: [LoadIssue] = [], today: Day, scope: TotalsScope = .eligible) {
     self.data = data
     self.issues = issues
     self.today = today
-    portfolio = Portfolio(data, today: today)
+    portfolio = Portfolio(data, today: today, scope: scope)
   }
+
+  /// Which records the totals count (`T` toggles, `--all-in-totals`).
+  public var scope: TotalsScope { portfolio.scope }
 
   /// The filter's search index, built the first time it is needed (when
   /// the user opens the filter), not at start-up: the first frame does
@@ -31,7 +34,7 @@ public struct DataContext: Equatable, Sendable {
   /// Equal data, problems and day: the portfolio is derived from the data
   /// and the day, and the search index is a cache of the data.
   public static func == (a: DataContext, b: DataContext) -> Bool {
-    a.today == b.today && a.issues == b.issues && a.data == b.data
+    a.today == b.today && a.scope == b.scope && a.issues == b.issues && a.data == b.data
   }
 }
 

@@ -21,8 +21,16 @@ enum TitleBar {
 
   /// The right side: the label's badge (unless the data is real), the
   /// as-of date, the clock.
-  static func right(meta: DataSetMeta, clock: String, clockStyle: Style = Style(.titleBar)) -> [Span] {
+  static func right(
+    meta: DataSetMeta, clock: String, clockStyle: Style = Style(.titleBar), totals: TotalsScope = .eligible
+  ) -> [Span] {
     var right: [Span] = []
+    // Totals over every record are never the quiet default: say so on
+    // every screen while they are shown.
+    if totals == .everything {
+      right.append(Span(" ALL IN TOTALS ", role: .badge))
+      right.append(Span(" ", role: .titleBar))
+    }
     if meta.label != .real {
       right.append(Span(" " + meta.label.label.uppercased() + " DATA ", role: .badge))
       right.append(Span(" ", role: .titleBar))

@@ -26,7 +26,9 @@ public struct KioskState: Sendable {
   /// Pages shown since start (for the soak test's log).
   public var rotations = 0
 
-  public init(config: KioskConfig, data: DataSet, issues: [LoadIssue] = [], clock: LocalTime, now: Double, size: Size, glyphs: GlyphSet) {
+  public init(config: KioskConfig, data: DataSet, issues: [LoadIssue] = [], clock: LocalTime, now: Double, size: Size, glyphs: GlyphSet,
+    totals: TotalsScope = .eligible
+  ) {
     self.config = config
     pages = config.pages(corridors: CorridorCode.allCases.map(\.rawValue))
     if pages.isEmpty { pages = [.wall] }
@@ -34,7 +36,7 @@ public struct KioskState: Sendable {
     self.now = now
     started = now
     loadedAt = clock
-    var settings = DisplaySettings(glyphs: glyphs, themeName: config.theme, readOnly: true, readOnlyReason: "kiosk")
+    var settings = DisplaySettings(glyphs: glyphs, themeName: config.theme, readOnly: true, readOnlyReason: "kiosk", totalsScope: totals)
     settings.readOnly = true
     app = AppState(context: DataContext(data: data, issues: [], today: clock.day), clock: clock, size: size, settings: settings)
     app.pipeline.mode = .kanban

@@ -47,8 +47,15 @@ public enum KioskView {
   /// across the room), to the second when the config asks.
   static func header(_ state: KioskState, in area: Rect, into buffer: inout Buffer) {
     let clock = state.config.clockSeconds ? state.app.clock.hourMinuteSecond : state.app.clock.hourMinute
-    let left = [TitleBar.product, Span(" " + state.page.title + " ", style: Style(.title, emphasis: .selected))]
-    let right = TitleBar.right(meta: state.app.data.meta, clock: clock, clockStyle: Style(.titleBar, emphasis: .bold))
+    var left = [TitleBar.product, Span(" " + state.page.title + " ", style: Style(.title, emphasis: .selected))]
+    // What the page's totals count, when some records are left out
+    // (with every record counted, the right side's badge says so).
+    let portfolio = state.app.context.portfolio
+    if portfolio.scope == .eligible && portfolio.notInTotalsCount > 0 {
+      left.append(Span(" totals: counted records only (\(Presentation.count(portfolio.notInTotalsCount)) left out)", role: .titleBar))
+    }
+    let right = TitleBar.right(
+      meta: state.app.data.meta, clock: clock, clockStyle: Style(.titleBar, emphasis: .bold), totals: state.app.context.scope)
     TitleBar.render(left: left, right: right, in: area, into: &buffer)
   }
 

@@ -17,7 +17,7 @@ enum WallPage {
     return [
       Figure(
         value: portfolio.count(.implementation), label: "Projects in implementation",
-        detail: "of \(Presentation.count(portfolio.projectCount)) tracked", role: .stageImplementation),
+        detail: trackedDetail(portfolio), role: .stageImplementation),
       Figure(
         value: portfolio.byLight.red, label: "Red-light projects",
         detail: "significant, irreversible impact", role: .lightRed),
@@ -26,8 +26,20 @@ enum WallPage {
         detail: "from event records", role: .series2),
       Figure(
         value: portfolio.keyProjectsOnTrack, label: "Key projects on track",
-        detail: "of \(portfolio.keyProjectsTracked) tracked (plan: 25)", role: .onTrack),
+        detail: portfolio.keyProjectsIllustrativeDelivery > 0
+          ? "of \(portfolio.keyProjectsTracked) tracked (illustrative)" : "of \(portfolio.keyProjectsTracked) tracked (plan: 25)",
+        role: .onTrack),
     ]
+  }
+
+  /// `of 162 tracked`, saying what the count leaves out or takes in.
+  static func trackedDetail(_ portfolio: Portfolio) -> String {
+    let count = Presentation.count(portfolio.projectCount)
+    let excluded = Presentation.count(portfolio.notInTotalsCount)
+    guard portfolio.notInTotalsCount > 0 else { return "of \(count) tracked" }
+    return portfolio.scope == .eligible
+      ? "of \(count) counted (\(excluded) not in totals)"
+      : "of \(count), ALL records incl. \(excluded) not in totals"
   }
 
   static func render(_ state: KioskState, in area: Rect, into buffer: inout Buffer) {

@@ -36,11 +36,13 @@ enum CorridorsTable {
       let lightText = light.map { glyphs.dot + " " + $0.label.lowercased() } ?? none
       var cells = [TableCell(project.id), TableCell(lightText, role: Presentation.role(for: light))]
       if showsStage { cells.append(TableCell(project.stage.label, role: Presentation.role(for: project.stage))) }
-      cells.append(TableCell(project.title))
+      cells.append(
+        project.countsInTotals
+          ? TableCell(project.title) : TableCell(PipelineTable.outMark + " " + project.title, role: .muted))
       if wide {
         cells += [
           TableCell(project.delivery.label, role: Presentation.role(for: project.delivery)),
-          budgetCell(project.budget, none: none),
+          budgetCell(project, none: none, glyphs: glyphs),
           TableCell(project.countries.map { state.data.countryName($0) }.joined(separator: ", ")),
         ]
       }
@@ -52,8 +54,13 @@ enum CorridorsTable {
 
   /// `USD 12.0 M`; a budget with no USD figure in its own currency, muted
   /// because it is not summed with the others.
-  static func budgetCell(_ budget: Budget?, none: String) -> TableCell {
-    if let usd = budget?.totalUSD { return TableCell(Presentation.usd(usd)) }
+  static func budgetCell(_ project: Project, none: String, glyphs: GlyphSet) -> TableCell {
+    let budget = project.budget
+    if let budget, let usd = budget.countedUSD {
+      // What totals add; estimated with `≈`; in brackets when not in totals.
+      let text = (budget.amountEstimated ? ProjectDetailFields.estimateMark(glyphs) : "") + Presentation.usd(usd)
+      return project.countsInTotals ? TableCell(text) : TableCell("(" + text + ")", role: .muted)
+    }
     if let budget, let amount = budget.amount { return TableCell(budget.currency + " " + NumberText.money(amount), role: .muted) }
     return TableCell(none, role: .muted)
   }

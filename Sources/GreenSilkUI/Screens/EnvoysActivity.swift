@@ -62,8 +62,11 @@ enum EnvoysActivity {
     guard let reported = activity.reportedTotal, reported > counted else {
       return "\(Presentation.count(counted)) \(from)"
     }
-    if counted == 0 { return "\(Presentation.count(reported)), a reported total (no per-country breakdown)" }
-    return "\(Presentation.count(reported)) reported; \(Presentation.count(counted)) \(from) in the breakdown"
+    // The source's own qualifier ("about 30", "more than 50") stays with
+    // its figure: the stored number is not exact.
+    let shown = activity.totalQualifier.map { "\($0) \(Presentation.count(reported))" } ?? Presentation.count(reported)
+    if counted == 0 { return "\(shown), a reported total (no per-country breakdown)" }
+    return "\(shown) reported; \(Presentation.count(counted)) \(from) in the breakdown"
   }
 
   /// `Thailand 6`, `Viet Nam 5`, …: most first.

@@ -43,7 +43,9 @@ enum EnvoysTable {
       ]
       if showsFocus { cells.append(TableCell(activity.focus.label)) }
       cells += [
-        TableCell(Presentation.count(activity.totalParticipants)),
+        // `≈30` for "about 30", `>50` for "more than 50": the table's
+        // column is narrow; the activity panel spells the qualifier out.
+        TableCell(EnvoysTable.qualifierMark(activity, glyphs) + Presentation.count(activity.totalParticipants)),
         TableCell(activity.participants.isEmpty ? none : String(activity.participants.count), role: activity.participants.isEmpty ? .muted : .text),
         sourceCell(activity.source, wide: wide),
       ]
@@ -70,4 +72,19 @@ enum EnvoysTable {
     if source.isIllustrative { return TableCell(wide ? source.dataset : "illustr.", role: .muted) }
     return TableCell(wide ? source.dataset : "sourced", role: .link)
   }
+
+  /// A short mark for a source's qualifier: `≈` about, `>` more than,
+  /// `<` nearly; nothing for an exact figure.
+  static func qualifierMark(_ activity: EnvoyActivity, _ glyphs: GlyphSet) -> String {
+    // Only when the figure shown is the source's qualified total.
+    guard let qualifier = activity.totalQualifier, !qualifier.isEmpty, let reported = activity.reportedTotal,
+      reported >= activity.countedParticipants
+    else { return "" }
+    switch qualifier.lowercased() {
+    case "more than", "over", "at least": return ">"
+    case "nearly", "almost", "fewer than", "less than": return "<"
+    default: return ProjectDetailFields.estimateMark(glyphs)
+    }
+  }
+
 }

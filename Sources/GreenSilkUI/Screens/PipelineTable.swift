@@ -76,9 +76,14 @@ enum PipelineTable {
     .render(in: inner, into: &buffer)
   }
 
+  /// Before the title of a project not in totals; the status line's
+  /// legend names it.
+  static let outMark = "[out]"
+
   static func cell(
     for key: ProjectSortKey, of project: Project, glyphs: GlyphSet, highlight: PipelineHighlighter
   ) -> TableCell {
+    let estimate = ProjectDetailFields.estimateMark(glyphs)
     let none = TableCell("—", role: .muted)
     switch key {
     case .id:
@@ -89,6 +94,10 @@ enum PipelineTable {
     case .stage:
       return TableCell(project.stage.label, role: Presentation.role(for: project.stage))
     case .title:
+      guard project.countsInTotals else {
+        let text = outMark + " " + project.title
+        return TableCell(text, role: .muted, matches: highlight(text))
+      }
       return TableCell(project.title, matches: highlight(project.title))
     case .area:
       return project.area.map { TableCell($0.label) } ?? none
@@ -105,12 +114,20 @@ enum PipelineTable {
       return TableCell(project.delivery.label, role: Presentation.role(for: project.delivery))
     case .budget:
       guard let budget = project.budget else { return none }
-      if let usd = budget.totalUSD { return TableCell(NumberText.money(usd)) }
+      if let usd = budget.countedUSD {
+        // What totals add (the adjusted amount where the source gives
+        // one); in brackets when the project is not in totals.
+        let text = (budget.amountEstimated ? estimate : "") + NumberText.money(usd)
+        return project.countsInTotals ? TableCell(text) : TableCell("(" + text + ")", role: .muted)
+      }
       // No US-dollar figure: the amount in its own currency, muted, so it
       // is not read as dollars (and sorts after every dollar amount).
       return budget.amount.map { TableCell(DetailText.money($0, budget.currency), role: .muted) } ?? none
     case .start:
-      return (project.dates.actualStart ?? project.dates.plannedStart).map { TableCell($0.description) } ?? none
+      if let actual = project.dates.actualStart {
+        return TableCell((project.dates.actualStartEstimated ? estimate : "") + actual.description)
+      }
+      return project.dates.plannedStart.map { TableCell($0.description) } ?? none
     }
   }
 

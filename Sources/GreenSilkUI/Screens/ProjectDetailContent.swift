@@ -97,6 +97,15 @@ struct DetailWriter {
     }
   }
 
+  /// Puts the illustrative mark `*` in the label column of the line at
+  /// `index` (the first line a field wrote), if there is one.
+  mutating func markLabel(atLine index: Int) {
+    guard index < lines.count, var first = lines[index].spans.first, lines[index].indent == 0 else { return }
+    let text = TextWidth.fit(first.text.trimmingSpaces(), toWidth: labelWidth - 2, ellipsis: glyphs.ellipsis)
+    first = Span(TextWidth.pad(text + " *", toWidth: labelWidth) + " ", role: .fieldLabel)
+    lines[index].spans[0] = first
+  }
+
   /// The label padded to the label column (cut if a label is too long).
   func labelSpans(_ label: String) -> [Span] {
     [Span(TextWidth.fit(label, toWidth: labelWidth, ellipsis: glyphs.ellipsis) + " ", role: .fieldLabel)]

@@ -27,22 +27,27 @@ enum ProjectDetailFields {
       (ProjectField.statusRaw.path, statusRaw), (ProjectField.delivery.path, delivery),
       (ProjectField.financialDistress.path, distress),
       // Finance
+      (ProjectField.notInTotals.path, totals), (ProjectField.notInTotalsNote.path, shownAbove),
       (BudgetField.amount.path, budget), (BudgetField.currency.path, shownAbove), (BudgetField.amountUSD.path, inUSD),
-      (BudgetField.usdBasis.path, shownAbove), (BudgetField.financing.path, financing), (ProjectField.flowType.path, flow),
+      (BudgetField.usdBasis.path, shownAbove), (BudgetField.adjustedUSD.path, adjusted),
+      (BudgetField.amountEstimated.path, shownAbove), (BudgetField.financing.path, financing), (ProjectField.flowType.path, flow),
       (ProjectField.flowClass.path, shownAbove),
       // Dates
       (DatesField.plannedStart.path, start), (DatesField.actualStart.path, shownAbove), (DatesField.plannedEnd.path, end),
-      (DatesField.actualEnd.path, shownAbove),
+      (DatesField.actualEnd.path, shownAbove), (DatesField.commitment.path, commitment),
+      (DatesField.commitmentEstimated.path, shownAbove), (DatesField.actualStartEstimated.path, shownAbove),
+      (DatesField.actualEndEstimated.path, shownAbove),
       // Monitoring
       (ProjectField.milestones.path, milestones), (ProjectField.indicators.path, indicators),
       // Source
       (ProjectField.source.path(SourceField.dataset), dataset), (ProjectField.source.path(SourceField.recordID), record),
       (ProjectField.source.path(SourceField.url), url), (ProjectField.source.path(SourceField.note), note),
+      (ProjectField.source.path(SourceField.illustrative), illustrative),
       (ProjectField.imported.path, imported),
     ].map { ($0.0.name, $0.1) })
 
   /// What a section's heading says beside its title (counts).
-  static func headingNote(_ section: DetailSection, _ p: Project, _ context: DataContext) -> [Span] {
+  static func headingNote(_ section: DetailSection, _ p: Project, _ context: DataContext, glyphs: GlyphSet) -> [Span] {
     switch section {
     case .milestones:
       guard !p.milestones.isEmpty else { return [] }
@@ -53,9 +58,22 @@ enum ProjectDetailFields {
       return note
     case .indicators:
       return p.indicators.isEmpty ? [] : [Span("\(p.indicators.count)", role: .muted)]
+    case .finance where p.budget?.amountEstimated == true, .dates where p.dates.hasEstimate:
+      return [Span(estimateMark(glyphs) + " estimated by the source", role: .warning)]
     default:
       return []
     }
+  }
+
+  /// `≈`, or `~` where only ASCII is drawn.
+  static func estimateMark(_ glyphs: GlyphSet) -> String {
+    glyphs.isASCII ? TotalsWording.asciiEstimateMark : TotalsWording.estimateMark
+  }
+
+  /// `≈ 2021-01-01` when the source estimated the date, else the date.
+  static func day(_ day: Day?, estimated: Bool, _ glyphs: GlyphSet) -> String {
+    guard let day else { return "—" }
+    return estimated ? estimateMark(glyphs) + " " + day.description : day.description
   }
 
   /// What a section shows after its fields: the fields a newer version

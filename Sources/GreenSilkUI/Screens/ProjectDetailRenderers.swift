@@ -116,15 +116,35 @@ extension ProjectDetailFields {
 
   // MARK: - Finance (only "Not recorded" without a budget)
 
+  /// Whether the project counts in the totals, and why not: excluded
+  /// records stay visible, marked.
+  static func totals(_ w: inout DetailWriter, _ p: Project, _ context: DataContext) {
+    guard let reason = p.notInTotals else {
+      return w.field("Totals", "Counted in totals", style: Style(.muted))
+    }
+    let shown = context.scope == .everything ? " (counted anyway: A shows all records)" : ""
+    w.field("Totals", "Not in totals: \(reason.label)\(shown)", style: Style(.warning))
+    if let note = p.notInTotalsNote { w.paragraph(note, indent: w.valueColumn, style: Style(.muted)) }
+  }
+
   static func budget(_ w: inout DetailWriter, _ p: Project, _ context: DataContext) {
     guard let budget = p.budget else { return w.field("Budget", "Not recorded", style: Style(.muted)) }
-    w.field("Budget", budget.amount.map { DetailText.money($0, budget.currency) } ?? "—")
+    let mark = budget.amountEstimated ? estimateMark(w.glyphs) + " " : ""
+    w.field("Budget", budget.amount.map { mark + DetailText.money($0, budget.currency) } ?? "—")
   }
 
   static func inUSD(_ w: inout DetailWriter, _ p: Project, _ context: DataContext) {
     guard let budget = p.budget, budget.currency != "USD" || budget.amountUSD != nil else { return }
     let basis = budget.usdBasis.map { " (\($0))" } ?? ""
-    w.field("In USD", budget.totalUSD.map { Presentation.usd($0) + basis } ?? "—")
+    let mark = budget.amountEstimated ? estimateMark(w.glyphs) + " " : ""
+    w.field("In USD", budget.totalUSD.map { mark + Presentation.usd($0) + basis } ?? "—")
+  }
+
+  /// The source's adjusted amount, which totals add instead of the face
+  /// amount (AidData nets out cancelled and undrawn money).
+  static func adjusted(_ w: inout DetailWriter, _ p: Project, _ context: DataContext) {
+    guard let adjusted = p.budget?.adjustedUSD else { return }
+    w.field("Adjusted USD", Presentation.usd(adjusted) + " (the figure totals add)")
   }
 
   static func financing(_ w: inout DetailWriter, _ p: Project, _ context: DataContext) {
@@ -153,17 +173,21 @@ extension ProjectDetailFields {
   // MARK: - Dates
 
   static func start(_ w: inout DetailWriter, _ p: Project, _ context: DataContext) {
-    w.field("Start", spans: plannedAndActual(p.dates.plannedStart, p.dates.actualStart))
+    w.field("Start", spans: plannedAndActual(p.dates.plannedStart, p.dates.actualStart, p.dates.actualStartEstimated, w.glyphs))
   }
 
   static func end(_ w: inout DetailWriter, _ p: Project, _ context: DataContext) {
-    w.field("End", spans: plannedAndActual(p.dates.plannedEnd, p.dates.actualEnd))
+    w.field("End", spans: plannedAndActual(p.dates.plannedEnd, p.dates.actualEnd, p.dates.actualEndEstimated, w.glyphs))
   }
 
-  static func plannedAndActual(_ planned: Day?, _ actual: Day?) -> [Span] {
+  static func commitment(_ w: inout DetailWriter, _ p: Project, _ context: DataContext) {
+    w.field("Commitment", day(p.dates.commitment, estimated: p.dates.commitmentEstimated, w.glyphs))
+  }
+
+  static func plannedAndActual(_ planned: Day?, _ actual: Day?, _ estimated: Bool, _ glyphs: GlyphSet) -> [Span] {
     [
       Span("planned ", role: .muted), Span(planned?.description ?? "—"),
-      Span("   actual ", role: .muted), Span(actual?.description ?? "—"),
+      Span("   actual ", role: .muted), Span(day(actual, estimated: estimated, glyphs), role: estimated ? .warning : .text),
     ]
   }
 
@@ -185,6 +209,14 @@ extension ProjectDetailFields {
 
   static func note(_ w: inout DetailWriter, _ p: Project, _ context: DataContext) {
     if let note = p.source.note { w.field("Note", note) }
+  }
+
+  /// The fields the source marks as GreenSilk's illustration, and what
+  /// the `*` beside their labels means.
+  static func illustrative(_ w: inout DetailWriter, _ p: Project, _ context: DataContext) {
+    guard !p.source.illustrative.isEmpty else { return }
+    let names = p.source.illustrative.map { Project.phrase(ofField: $0) }
+    w.field("Illustrative", "* marks fields GreenSilk invented for illustration, not from the source: " + names.joined(separator: ", "), style: Style(.warning))
   }
 
   static func imported(_ w: inout DetailWriter, _ p: Project, _ context: DataContext) {

@@ -163,6 +163,13 @@ struct ProjectDetailLayout {
       ]
     }
     if project.isKeyProject { badges += [Span("  ·  ", role: .muted), Span("Key project", role: .title)] }
+    // Stays visible, marked: the reason is in the Finance section.
+    if project.notInTotals != nil {
+      badges += [Span("  ·  ", role: .muted), Span("Not in totals", role: .warning)]
+    }
+    if project.dates.hasEstimate || project.budget?.amountEstimated == true {
+      badges += [Span("  ·  ", role: .muted), Span(ProjectDetailFields.estimateMark(glyphs) + " estimates", role: .warning)]
+    }
     lines.append(DetailLine(badges))
     return lines
   }

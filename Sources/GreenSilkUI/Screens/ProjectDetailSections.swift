@@ -22,12 +22,19 @@ enum ProjectDetailSections {
 
   static func section(_ section: DetailSection, _ fields: [FieldInfo<Project>]) -> Section {
     { w, p, context in
-      w.heading(section.rawValue, note: ProjectDetailFields.headingNote(section, p, context))
+      w.heading(section.rawValue, note: ProjectDetailFields.headingNote(section, p, context, glyphs: w.glyphs))
       for field in fields {
+        let first = w.lines.count
         if let render = ProjectDetailFields.renderers[field.name] {
           render(&w, p, context)
         } else {
           w.field(field.label, field.text(of: p, context: FormContext(countryNames: context.data.countryNames)))
+        }
+        // A field the record's source marks as GreenSilk's illustration
+        // (`source.illustrative`): `*` at the end of its label; the
+        // Source section says what the mark means.
+        if field.role.canBeIllustrative, p.source.marksIllustrative(field.name.split(separator: ".").first.map(String.init) ?? field.name) {
+          w.markLabel(atLine: first)
         }
       }
       ProjectDetailFields.after(section, &w, p)
