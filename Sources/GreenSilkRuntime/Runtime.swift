@@ -50,6 +50,8 @@ public final class Runtime<P: Program> {
   public func run(firstFrame: () -> Void = {}) -> Int32 {
     start()
     firstFrame()
+    // What loading freed (file blocks, the parser's scratch) goes back.
+    MemoryTrim.releaseFreedMemory()
     while exitStatus == nil {
       for event in terminal.waitForEvents(timeout: .milliseconds(Int64((nextWake() * 1000).rounded(.up)))) {
         if let event = translate(event) { step(event) }
@@ -89,6 +91,8 @@ public final class Runtime<P: Program> {
       if let due = reloadDue, clock.seconds() >= due {
         reloadDue = nil
         dispatch(program.reload())
+        // The old data set is gone now: hand its memory back.
+        MemoryTrim.releaseFreedMemory()
       }
     case .started, .key, .resize:
       dispatch(program.actions(for: event))
@@ -145,3 +149,26 @@ public final class Runtime<P: Program> {
     }
   }
 }
+
+/// Gives freed heap memory back to the system after a reload (issue 13:
+/// "a reload never keeps an old copy"). Once the new data set replaces
+/// the old one, the old one's memory is free but glibc keeps it in its
+/// arenas (one per thread the parser ran on), so the process stayed at
+/// the high-water mark of old and new together: ×1.75 resident on the
+/// synthetic 20,000 after three outside saves, ×1.98 at GCDF scale.
+/// `malloc_trim` returns what is free at the top of each arena and, since
+/// glibc 2.8, whole free pages inside them.
+enum MemoryTrim {
+  static func releaseFreedMemory() {
+    #if canImport(Glibc)
+      _ = glibcMallocTrim(0)
+    #endif
+  }
+}
+
+#if canImport(Glibc)
+  /// glibc's `malloc_trim` (declared in malloc.h, which the Glibc module
+  /// does not bring in).
+  @_silgen_name("malloc_trim")
+  private func glibcMallocTrim(_ pad: Int) -> Int32
+#endif

@@ -1,6 +1,10 @@
 import ArgumentParser
 import GreenSilkCore
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// `greensilk export projects|activities`.
 struct ExportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -70,32 +74,55 @@ struct ExportCommand: ParsableCommand {
 
   func run() throws {
     try failing {
-      let loaded = try data.load(readOnly: true, warn: true).loaded
-      let bytes: [UInt8]
+      let (store, loaded) = try data.load(readOnly: true, warn: true)
+      // Written a chunk at a time (`StreamingExporter`): to a temporary
+      // file renamed into place, or to standard output.
+      func emit(_ body: (([UInt8]) throws -> Void) throws -> Void) throws {
+        guard let output else {
+          try body { FileHandleOutput.standardOutput.writeData($0) }
+          return
+        }
+        var failure: (any Error)?
+        do {
+          try FileSystem.writeAtomically(output) { fd, temporary throws(FileSystemError) in
+            do {
+              try body { bytes throws(FileSystemError) in try FileSystem.writeAll(fd, bytes, path: temporary) }
+            } catch let error as FileSystemError {
+              throw error
+            } catch {
+              failure = error
+              throw FileSystemError(path: temporary, operation: "write the export", code: EIO)
+            }
+          }
+        } catch {
+          throw failure ?? error
+        }
+      }
       do {
         switch records {
         case .projects:
           let filter = try RecordFilter(filters, for: .projects)
           let projects = loaded.dataSet.projects.filter(filter.matches)
-          bytes = try RecordExporter.export(projects, format: format, verbatimCells: verbatimCells)
+          // Each project's source row is read from the sidecar as its
+          // chunk is written, so the export is whole.
+          let rows = try store.sourceRows.index().reader()
+          try emit { write in
+            try StreamingExporter.export(
+              projects, format: format, verbatimCells: verbatimCells, prepare: rows.attach, write: write)
+          }
           // The summary goes to standard error: standard output is the data.
           FileHandleOutput.standardError.writeLine(ExportSummary(projects, scope: totals.scope).line)
         case .activities:
           let filter = try RecordFilter(filters, for: .activities)
-          bytes = try RecordExporter.export(
-            loaded.dataSet.activities.filter(filter.matches), format: format, verbatimCells: verbatimCells)
+          let activities = loaded.dataSet.activities.filter(filter.matches)
+          try emit { write in
+            try StreamingExporter.export(activities, format: format, verbatimCells: verbatimCells, write: write)
+          }
         }
+      } catch let failure as CommandFailure {
+        throw failure
       } catch {
         throw CommandFailure(message: "greensilk: \(error)", status: 1)
-      }
-      if let output {
-        do {
-          try FileSystem.writeAtomically(output, bytes)
-        } catch {
-          throw CommandFailure(message: "greensilk: \(error)", status: 1)
-        }
-      } else {
-        FileHandleOutput.standardOutput.writeData(bytes)
       }
     }
   }

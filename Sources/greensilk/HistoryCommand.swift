@@ -7,8 +7,10 @@ struct HistoryCommand: ParsableCommand {
     commandName: "history",
     abstract: "Print the audit trail: who changed what and when, field by field.",
     discussion: """
-      Reads the append-only audit log (audit.jsonl in the data directory). With an \
-      ID, only that record's changes; otherwise every change, oldest first.
+      Reads the append-only audit log of the data directory: audit/YYYY-MM.jsonl, one \
+      file per month, after audit.jsonl if an older GreenSilk left one. With an ID, \
+      only that record's changes; otherwise every change, oldest first. An AidData \
+      import is one entry with its counts, then one per project it updated.
       """
   )
 

@@ -13,8 +13,9 @@ struct ImportCommand: ParsableCommand {
     abstract: "Import projects from AidData's GCDF 3.0, or records from our own CSV or JSON export.",
     discussion: """
       Every import plans first and then writes once: all changes go into the data \
-      file in one atomic rewrite (a conflict with another session refuses the lot), \
-      with one audit line per created or updated record. Rows that cannot be used are \
+      file in one atomic rewrite (a conflict with another session refuses the lot). \
+      An AidData import writes one audit entry with its counts, and one per updated \
+      record with its changed fields; `import csv|json` one per created or updated record. Rows that cannot be used are \
       printed as FILE:LINE: reason and skipped; the rest imports.
 
       Exit status: 0 imported cleanly; 1 rows skipped, a conflict, or a file that is \
@@ -55,20 +56,27 @@ struct ImportAidDataCommand: ParsableCommand {
     try failing {
       if !dryRun { try data.access.require(.admin, toRun: "import aiddata") }
       let store = try data.openStore(readOnly: dryRun)
-      let bytes = try ImportIO.read(file)
+      guard let size = FileSystem.identity(file).map({ Int($0.size) }) else {
+        throw CommandFailure(message: "greensilk: \(file): no such file", status: 2)
+      }
       let loaded = try DataOptions.load(store, warn: true)
-      let progress = ProgressBar(enabled: bytes.count >= ProgressBar.largeFile)
+      let progress = ProgressBar(enabled: size >= ProgressBar.largeFile, unit: "MB")
       let plan: ImportPlan<Project>
+      // The file is read a block at a time; the rows that go to the sidecar
+      // are staged as they are mapped and put in place with the records
+      // (nothing staged on a dry run).
+      let staging = dryRun ? nil : store.sourceRows.writer()
       do {
         plan = try AidDataImporter.plan(
-          bytes: bytes, displayPath: file, data: loaded.dataSet, user: data.access.user(), now: Timestamp.now(),
-          progress: progress.update)
+          file: file, displayPath: file, data: loaded.dataSet, user: data.access.user(), now: Timestamp.now(),
+          sourceRows: try? store.sourceRows.index(), staging: staging,
+          progress: { progress.update($0 >> 20, $1 >> 20) })
       } catch {
         progress.finish()
         throw CommandFailure(message: "\(error)", status: 1)
       }
       progress.finish()
-      try ImportIO.finish(plan, store: store, dryRun: dryRun)
+      try ImportIO.finish(plan, store: store, dryRun: dryRun, sourceRows: staging)
     }
   }
 }
@@ -158,12 +166,14 @@ enum ImportIO {
 
   /// Prints the problems and notes, writes the plan (unless a dry run)
   /// and prints the summary. Exit status 1 when rows were skipped.
-  static func finish<R: StoredRecord>(_ plan: ImportPlan<R>, store: FileStore, dryRun: Bool) throws {
+  static func finish<R: StoredRecord>(
+    _ plan: ImportPlan<R>, store: FileStore, dryRun: Bool, sourceRows: SourceRowWriter? = nil
+  ) throws {
     for problem in plan.problems { FileHandleOutput.standardError.writeLine("\(problem)") }
     for note in plan.notes { FileHandleOutput.standardError.writeLine("note: \(note)") }
     if !dryRun {
       do {
-        if !plan.changes.isEmpty { try store.apply(plan.changes, audit: plan.audit) }
+        if !plan.changes.isEmpty { try store.apply(plan.changes, audit: plan.audit, sourceRows: sourceRows) }
       } catch StoreError.conflict(let conflict) {
         throw CommandFailure(
           message: "greensilk: \(conflict)\ngreensilk: the import was refused as a whole; run it again to import against the current data",
@@ -193,10 +203,12 @@ final class ProgressBar {
   static let largeFile = 8 << 20
 
   private let enabled: Bool
+  private let unit: String
   private var shown = false
 
-  init(enabled: Bool) {
+  init(enabled: Bool, unit: String = "rows") {
     self.enabled = enabled && FileHandleOutput.standardError.isTerminal
+    self.unit = unit
   }
 
   func update(_ done: Int, _ total: Int) {
@@ -206,7 +218,7 @@ final class ProgressBar {
     let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
     FileHandleOutput.standardError.writeControl("\r")
     FileHandleOutput.standardError.write(
-      "[\(bar)] \(done * 100 / total)% \(NumberText.integer(done))/\(NumberText.integer(total)) rows")
+      "[\(bar)] \(done * 100 / total)% \(NumberText.integer(done))/\(NumberText.integer(total)) \(unit)")
     shown = true
   }
 

@@ -22,6 +22,8 @@ struct NormalizeCommand: ParsableCommand {
       let store = try data.openStore()
       let outcome: Normalizer.Outcome
       do {
+        // A writing command: an older directory is upgraded first.
+        try store.upgrade()
         outcome = try Normalizer.normalize(store)
       } catch {
         throw CommandFailure(message: "greensilk: \(error)", status: 1)

@@ -223,9 +223,16 @@ struct EditingEndToEndTests {
     return String(line)
   }
 
+  /// The audit log's lines across its files (audit.jsonl of schema 1,
+  /// then audit/YYYY-MM.jsonl in order).
   static func auditLines(_ data: String) throws -> [String] {
-    guard let text = try? String(contentsOfFile: data + "/audit.jsonl", encoding: .utf8) else { return [] }
-    return text.split(separator: "\n").map(String.init)
+    var files = [data + "/audit.jsonl"]
+    let months = (try? FileManager.default.contentsOfDirectory(atPath: data + "/audit")) ?? []
+    files += months.filter { $0.hasSuffix(".jsonl") }.sorted().map { data + "/audit/" + $0 }
+    return files.flatMap { file -> [String] in
+      guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { return [] }
+      return text.split(separator: "\n").map(String.init)
+    }
   }
 
   /// Every file in the directory (hidden ones too) with its bytes.

@@ -19,8 +19,9 @@ import Testing
     #expect(plan.summary.byCorridor.map(\.corridor) == [.cicpec])
     let statuses = Dictionary(uniqueKeysWithValues: plan.summary.byStatus.map { ($0.status, $0.count) })
     #expect(statuses == ["Completion": 125, "Pipeline: Commitment": 20, "Implementation": 18, "Pipeline: Pledge": 11, "Cancelled": 2])
-    #expect(plan.audit.count == plan.summary.created)
-    #expect(plan.audit.allSatisfy { $0.action == "import" && !$0.changes.contains { $0.field == "imported" } })
+    // One entry for the whole import (issue 13): the counts, no changes.
+    #expect(plan.audit.count == 1)
+    #expect(plan.audit.allSatisfy { $0.action == "import" && $0.changes.isEmpty })
   }
 
   @Test func record96203FieldByField() throws {
@@ -161,7 +162,9 @@ import Testing
     try dir.store.write(try dir.store.planAidData(bytes))
     let projects = try dir.bytes("projects.jsonl")
     let meta = try dir.bytes("dataset.json")
-    let audit = try dir.bytes("audit.jsonl")
+    let audit = try AuditLog.read(dir.store).entries
+    #expect(audit.count == 1)
+    let sources = try dir.store.sourceRows.partNames().map { try dir.bytes("sources/" + $0) }
     let again = try dir.store.planAidData(bytes)
     #expect(again.changes.isEmpty)
     #expect(again.notes.isEmpty)
@@ -170,7 +173,8 @@ import Testing
     try dir.store.write(again)
     #expect(try dir.bytes("projects.jsonl") == projects)
     #expect(try dir.bytes("dataset.json") == meta)
-    #expect(try dir.bytes("audit.jsonl") == audit)
+    #expect(try AuditLog.read(dir.store).entries == audit)
+    #expect(try dir.store.sourceRows.partNames().map { try dir.bytes("sources/" + $0) } == sources)
   }
 
   @Test func metadataGainsTheAttributionOnceAndALabel() throws {
@@ -215,7 +219,7 @@ import Testing
     #expect(plan.notes == ["AIDDATA-96203: field title edited locally since the last import; kept the local value"])
     try dir.store.write(plan)
     let data = try dir.store.load().dataSet
-    let kept = try #require(data.project(id: "AIDDATA-96203"))
+    let kept = try dir.store.attachingSourceRows([try #require(data.project(id: "AIDDATA-96203"))])[0]
     #expect(kept.title == "Currency swap drawdown (office wording)")
     #expect(kept.flowClass == "ODA-like")
     #expect(kept.screening.pollution == .neutralMitigable)
@@ -269,7 +273,7 @@ import Testing
     #expect(plan.summary.updated == 1)
     #expect(plan.notes.sorted() == expected.sorted())
     try dir.store.write(plan)
-    let after = try #require(try dir.store.load().dataSet.project(id: "AIDDATA-73473"))
+    let after = try dir.store.attachingSourceRows([try #require(try dir.store.load().dataSet.project(id: "AIDDATA-73473"))])[0]
     #expect(after.imported?.value("Staff Comments") == "Updated comment.")
     #expect(RecordFields.changes(from: edited, to: after).map(\.field) == ["imported"])
   }
@@ -287,7 +291,8 @@ import Testing
   func importedMalaysia() throws -> [String: Project] {
     let dir = try ShippedDataCopy()
     try dir.store.write(try dir.store.planAidData(try ImportFixtures.malaysiaBytes()))
-    let projects = try dir.store.load().dataSet.projects.filter { $0.id.hasPrefix("AIDDATA-") }
+    // The source columns come from the sidecar (sources/).
+    let projects = try dir.store.attachingSourceRows(try dir.store.load().dataSet.projects.filter { $0.id.hasPrefix("AIDDATA-") })
     return Dictionary(uniqueKeysWithValues: projects.map { ($0.id, $0) })
   }
 }

@@ -66,7 +66,8 @@ extension FileStore {
   func planAidData(_ bytes: [UInt8], path: String = "malaysia_projects.csv") throws -> ImportPlan<Project> {
     let loaded = try load()
     return try AidDataImporter.plan(
-      bytes: bytes, displayPath: path, data: loaded.dataSet, user: ImportFixtures.user, now: ImportFixtures.now)
+      bytes: bytes, displayPath: path, data: loaded.dataSet, user: ImportFixtures.user, now: ImportFixtures.now,
+      sourceRows: try sourceRows.index())
   }
 
   /// Writes a plan as `greensilk import` does.

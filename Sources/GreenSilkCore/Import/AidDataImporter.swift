@@ -24,7 +24,7 @@ public enum AidDataImporter {
   /// (rows done, rows in all) between batches.
   public static func plan(
     bytes: [UInt8], displayPath: String, data: DataSet, user: UserIdentity, now: Timestamp,
-    progress: ((Int, Int) -> Void)? = nil
+    sourceRows: SourceRowIndex? = nil, progress: ((Int, Int) -> Void)? = nil
   ) throws(ImportFailure) -> ImportPlan<Project> {
     let document = CSVDocument(bytes: bytes)
     guard let headerRow = document.rows.first else {
@@ -49,10 +49,96 @@ public enum AidDataImporter {
       outcomes += mapInParallel(batch) { row in
         outcome(
           of: row, document: document, header: header, positions: positions, mapper: mapper, data: data,
-          user: user, now: now, displayPath: displayPath)
+          user: user, now: now, displayPath: displayPath, sourceRows: sourceRows)
       }
       done += batch.count
       progress?(done, rows.count)
+    }
+    return assemble(outcomes, data: data, displayPath: displayPath, user: user, now: now)
+  }
+
+  /// Plans the import of the file at `path`, read a block at a time
+  /// (`CSVBlockReader`): what is held is one block, the planned records
+  /// and `data`, never the whole file. With `staging`, every row that
+  /// goes to the sidecar is written there as it is mapped (staged until
+  /// the store commits the plan, see `SourceRowWriter`), and the planned
+  /// records carry only digests. `progress` gets (bytes read, file size).
+  public static func plan(
+    file path: String, displayPath: String, data: DataSet, user: UserIdentity, now: Timestamp,
+    sourceRows: SourceRowIndex? = nil, staging: SourceRowWriter? = nil, progress: ((Int, Int) -> Void)? = nil
+  ) throws(ImportFailure) -> ImportPlan<Project> {
+    func failure(_ error: FileSystemError) -> ImportFailure {
+      ImportFailure(LoadIssue(file: displayPath, line: 0, reason: "\(error)"))
+    }
+    let opened: CSVBlockReader?
+    do {
+      opened = try CSVBlockReader(path: path)
+    } catch {
+      throw failure(error)
+    }
+    guard var reader = opened else {
+      throw ImportFailure(LoadIssue(file: displayPath, line: 0, reason: "no such file"))
+    }
+    defer { reader.close() }
+    let mapper = AidDataMapper(data: data)
+    var header: [String]?
+    var positions: [Int?] = []
+    var outcomes: [RowOutcome] = []
+    progress?(0, reader.size)
+    while true {
+      let next: CSVDocument?
+      do {
+        next = try reader.next()
+      } catch {
+        throw failure(error)
+      }
+      guard let document = next else { break }
+      var rows = document.rows[...]
+      if header == nil {
+        guard let headerRow = rows.first else { continue }
+        do {
+          header = try document.fields(of: headerRow)
+        } catch {
+          throw ImportFailure(LoadIssue(file: displayPath, line: error.line, reason: "header row: \(error.reason)"))
+        }
+        positions = try columnPositions(header!, displayPath: displayPath, line: headerRow.line)
+        do {
+          try staging?.setHeader(header!)
+        } catch {
+          throw failure(error)
+        }
+        rows = rows.dropFirst()
+      }
+      let names = header!
+      let known = positions
+      let stages = staging != nil
+      var batch = mapInParallel(Array(rows)) { row in
+        outcome(
+          of: row, document: document, header: names, positions: known, mapper: mapper, data: data,
+          user: user, now: now, displayPath: displayPath, sourceRows: sourceRows, staging: stages)
+      }
+      if let staging {
+        for index in batch.indices {
+          guard case .imported(var row) = batch[index], let line = row.sidecarLine else { continue }
+          do {
+            try staging.append(line)
+          } catch {
+            throw failure(error)
+          }
+          row.sidecarLine = nil
+          batch[index] = .imported(row)
+        }
+      }
+      outcomes += batch
+      progress?(reader.bytesRead, reader.size)
+    }
+    guard header != nil else {
+      throw ImportFailure(LoadIssue(file: displayPath, line: 0, reason: "empty file; expected AidData's header row"))
+    }
+    do {
+      try staging?.finish()
+    } catch {
+      throw failure(error)
     }
     return assemble(outcomes, data: data, displayPath: displayPath, user: user, now: now)
   }
@@ -103,11 +189,16 @@ public enum AidDataImporter {
     var corridors: [CorridorCode]
     var action: Action
     var notes: [String]
+    /// The row for the sidecar, when the import stages rows as it goes
+    /// (`SourceRowWriter.rowLine`); the action's project then carries
+    /// only the digest.
+    var sidecarLine: [UInt8]? = nil
   }
 
   static func outcome(
     of row: CSVRowScanner.Row, document: CSVDocument, header: [String], positions: [Int?], mapper: AidDataMapper,
-    data: DataSet, user: UserIdentity, now: Timestamp, displayPath: String
+    data: DataSet, user: UserIdentity, now: Timestamp, displayPath: String, sourceRows: SourceRowIndex? = nil,
+    staging: Bool = false
   ) -> RowOutcome {
     func skip(_ reason: String) -> RowOutcome { .skipped(LoadIssue(file: displayPath, line: row.line, reason: reason)) }
     let fields: [String]
@@ -129,20 +220,37 @@ public enum AidDataImporter {
     var imported = ImportedRow(
       line: row.line, id: incoming.id, recordID: incoming.source.recordID ?? "", status: incoming.statusRaw ?? "",
       stage: incoming.stage, corridors: incoming.corridors, action: .unchanged, notes: [])
+    // With staging, a row that goes to the sidecar leaves as one line of
+    // bytes and its record keeps only the digest.
+    func staged(_ project: Project) -> Project {
+      guard staging, let row = project.imported, row.columnsJSON != nil else { return project }
+      var line: [UInt8] = []
+      SourceRowWriter.rowLine(id: project.id, digest: row.digest, values: fields, into: &line)
+      imported.sidecarLine = line
+      var detached = project
+      detached.imported = row.detached
+      return detached
+    }
     guard let existing = data.project(id: incoming.id) else {
       var created = incoming
       created.changedBy = user.login
       created.changedAt = now
-      imported.action = .create(created)
+      imported.action = .create(staged(created))
       return .imported(imported)
     }
     do {
-      switch try AidDataMerge.merge(existing: existing, incoming: incoming, mapper: mapper, user: user, now: now) {
+      let storedRow = { (project: Project) -> String? in
+        project.imported?.columnsJSON
+          ?? project.imported.flatMap { sourceRows?.columnsJSON(id: project.id, digest: $0.digest) }
+      }
+      switch try AidDataMerge.merge(
+        existing: existing, incoming: incoming, mapper: mapper, user: user, now: now, storedRow: storedRow)
+      {
       case .unchanged(let notes):
         imported.notes = notes
       case .updated(let merged, let notes):
         imported.notes = notes
-        imported.action = .update(merged, expecting: existing.revision, previous: existing)
+        imported.action = .update(staged(merged), expecting: existing.revision, previous: existing)
       }
     } catch {
       return skip(error.message)
@@ -204,11 +312,9 @@ public enum AidDataImporter {
         let note = "AidData GCDF 3.0 record \(row.recordID), \(displayPath):\(row.line)"
         switch row.action {
         case .create(let project):
+          // A created record is all in the data file (and its row in the
+          // sidecar): the import's one summary entry counts it.
           plan.changes.append(.create(project))
-          plan.audit.append(
-            AuditEntry(
-              at: now, user: user, action: "import", file: .projects, id: project.id, revision: 1,
-              changes: RecordFields.changes(from: nil, to: project).filter { $0.field != "imported" }, note: note))
           plan.summary.created += 1
         case .update(let project, let expecting, let previous):
           plan.changes.append(.update(project, expecting: expecting))
@@ -229,6 +335,9 @@ public enum AidDataImporter {
     }
     plan.summary.skipped = plan.problems.count
     plan.summary.localEditsKept = plan.notes.count
+    if !plan.changes.isEmpty {
+      plan.audit.insert(summaryEntry(plan.summary, displayPath: displayPath, user: user, now: now), at: 0)
+    }
     plan.problems.sort()
     let order = AidDataMapper.statuses
     plan.summary.byStatus = statusCounts.map { ImportSummary.StatusCount(status: $0.key, stage: $0.value.0, count: $0.value.1) }
@@ -240,6 +349,20 @@ public enum AidDataImporter {
       plan.meta = updatedMeta(data.meta, dataSetWasEmpty: data.projects.isEmpty && data.activities.isEmpty)
     }
     return plan
+  }
+
+  /// The import's one audit entry (DECISIONS.md, "An import in the audit
+  /// log"): the file and the counts. Updated records have an entry each
+  /// with their field changes after it; created ones only this.
+  static func summaryEntry(_ summary: ImportSummary, displayPath: String, user: UserIdentity, now: Timestamp)
+    -> AuditEntry
+  {
+    let note =
+      "AidData GCDF 3.0 import of \(displayPath): \(summary.rowsRead) rows read, \(summary.created) created, "
+      + "\(summary.updated) updated, \(summary.unchanged) unchanged, \(summary.skipped) skipped, "
+      + "\(summary.localEditsKept) local edits kept"
+    return AuditEntry(
+      at: now, user: user, action: "import", file: .projects, id: "", revision: nil, changes: [], note: note)
   }
 
   /// The metadata with AidData's attribution (once) and a label that says

@@ -122,9 +122,12 @@ struct AidDataMapper: Sendable {
 
     let url = Self.pipeList(values[.sourceURLs]).first { !$0.isEmpty }
     project.source = SourceRef(dataset: Self.dataset, recordID: recordID, url: url, asOf: Self.asOf)
+    // ColumnsJSON's text is canonical already: its digest is taken as it is.
     project.imported = columns.map {
-      ImportedRecord(
-        dataset: Self.dataset, importedAt: importedAt, columnsJSON: ColumnsJSON.text(headers: $0.headers, values: $0.values))
+      let text = ColumnsJSON.text(headers: $0.headers, values: $0.values)
+      return ImportedRecord(
+        dataset: Self.dataset, importedAt: importedAt, digest: SourceRowText.digest(text), columnCount: $0.headers.count,
+        columnsJSON: text)
     }
     return project
   }

@@ -14,16 +14,22 @@ enum AidDataMerge {
     case updated(Project, notes: [String])
   }
 
+  /// `storedRow` gives the columns text of the row the last import
+  /// stored (the sidecar's, when the record does not carry it).
   static func merge(
-    existing: Project, incoming: Project, mapper: AidDataMapper, user: UserIdentity, now: Timestamp
+    existing: Project, incoming: Project, mapper: AidDataMapper, user: UserIdentity, now: Timestamp,
+    storedRow: (Project) -> String? = { $0.imported?.columnsJSON }
   ) throws(FieldError) -> Outcome {
     // A record imported before the import derived totals eligibility and
     // estimates gets them now, then merges as usual (AidDataDerivedFields).
     guard let filled = AidDataDerivedFields.filledIn(existing, from: incoming) else {
-      return try mergeFields(existing: existing, incoming: incoming, mapper: mapper, user: user, now: now)
+      return try mergeFields(
+        existing: existing, incoming: incoming, mapper: mapper, user: user, now: now, storedRow: storedRow)
     }
     let note = "\(existing.id): totals eligibility and estimate flags filled in from the source (new fields)"
-    switch try mergeFields(existing: filled, incoming: incoming, mapper: mapper, user: user, now: now) {
+    switch try mergeFields(
+      existing: filled, incoming: incoming, mapper: mapper, user: user, now: now, storedRow: storedRow)
+    {
     case .updated(let merged, let notes):
       return .updated(merged, notes: notes + [note])
     case .unchanged(let notes):
@@ -35,16 +41,24 @@ enum AidDataMerge {
   }
 
   static func mergeFields(
-    existing: Project, incoming: Project, mapper: AidDataMapper, user: UserIdentity, now: Timestamp
+    existing: Project, incoming: Project, mapper: AidDataMapper, user: UserIdentity, now: Timestamp,
+    storedRow: (Project) -> String?
   ) throws(FieldError) -> Outcome {
     guard let stored = existing.imported, stored.dataset == AidDataMapper.dataset else {
       throw FieldError(
         "project \(existing.id) exists but was not imported from AidData GCDF 3.0; row skipped (rename the local project to import it)")
     }
-    if stored.columnsJSON == incoming.imported?.columnsJSON {
+    // The digest names the row: equal digests, the same source row.
+    if stored.digest == incoming.imported?.digest {
       return unchangedSource(existing: existing, incoming: incoming)
     }
-    let storedColumns = stored.columns()
+    guard let storedText = stored.columnsJSON ?? storedRow(existing) else {
+      throw FieldError(
+        "the source row the last import stored for \(existing.id) is not in \(SourceRowStore.folderName)/; row skipped so no local edit is lost")
+    }
+    var storedRecord = stored
+    storedRecord.columnsJSON = storedText
+    let storedColumns = storedRecord.columns()
     let previous: Project
     do {
       previous = try mapper.project(AidDataValues(columns: storedColumns), columns: nil, importedAt: nil)
@@ -74,7 +88,7 @@ enum AidDataMerge {
         notes.append("\(existing.id): field \(name) edited locally since the last import; kept the local value")
       }
     }
-    if stored.columnsJSON != incoming.imported?.columnsJSON { taking.insert("imported") }
+    if stored.digest != incoming.imported?.digest { taking.insert("imported") }
     guard !taking.isEmpty else { return .unchanged(notes: notes) }
     var merged: Project
     do {

@@ -16,6 +16,12 @@ struct CSVDocument: Sendable {
     }
   }
 
+  /// A block of a file whose rows were found already (`CSVBlockReader`).
+  init(bytes: [UInt8], rows: [CSVRowScanner.Row]) {
+    self.bytes = bytes
+    self.rows = rows
+  }
+
   /// The fields of one row, as CSV.swift would parse them.
   func fields(of row: CSVRowScanner.Row) throws(CSVRowProblem) -> [String] {
     if row.unterminatedQuote {

@@ -70,7 +70,10 @@ public struct SDGListKind: JSONKind {
   public func words(_ value: [SDG]) -> String { value.map { "SDG \($0.number)" }.joined(separator: ", ") }
 }
 
-/// The imported source row, kept whole (its columns as JSON text).
+/// The imported source row: its dataset, when, the digest and column
+/// count that name its columns in the sidecar (`SourceRowStore`), and the
+/// columns themselves only while they travel with the record (an export,
+/// a file of schema 1).
 public struct ImportedRecordKind: JSONKind {
   public func read(_ reader: inout JSONReader) throws -> ImportedRecord? {
     try reader.readOptional { try ImportedRecord(reading: &$0) }
@@ -80,8 +83,12 @@ public struct ImportedRecordKind: JSONKind {
     writer.beginObject()
     writer.field(ImportedField.dataset, value.dataset)
     if let at = value.importedAt { writer.field(ImportedField.importedAt, at.description) }
-    writer.key(ImportedField.columns)
-    writer.raw(value.columnsJSON)
+    writer.field(ImportedField.digest, value.digest)
+    writer.field(ImportedField.columnCount, value.columnCount)
+    if let columns = value.columnsJSON {
+      writer.key(ImportedField.columns)
+      writer.raw(columns)
+    }
     writer.endObject()
   }
   public func omits(_ value: ImportedRecord?) -> Bool { value == nil }
@@ -129,6 +136,8 @@ enum IndicatorField: String, FieldKeys {
 enum ImportedField: String, FieldKeys {
   case dataset
   case importedAt = "imported_at"
+  case digest
+  case columnCount = "column_count"
   case columns
   static let table = KeyTable<ImportedField>()
 }
@@ -245,18 +254,28 @@ extension Indicator: JSONElement {
 }
 
 extension ImportedRecord {
+  /// Schema 2 names the row by digest; schema 1 carried `columns` only,
+  /// and its digest is computed here from them.
   init(reading r: inout JSONReader) throws {
     var dataset = ""
     var at: Timestamp?
-    var columns = "{}"
+    var digest: String?
+    var count = 0
+    var columns: String?
     try r.readFields(ImportedField.self) { r, field in
       switch field {
       case .dataset: dataset = try r.readString()
       case .importedAt: at = try r.readOptional { try $0.readTimestamp() }
+      case .digest: digest = try r.readString()
+      case .columnCount: count = try r.readInt()
       case .columns: columns = try r.readRawValue()
       case nil: try r.skipValue()
       }
     }
-    self.init(dataset: dataset, importedAt: at, columnsJSON: columns)
+    if let digest {
+      self.init(dataset: dataset, importedAt: at, digest: digest, columnCount: count, columnsJSON: columns)
+    } else {
+      self.init(dataset: dataset, importedAt: at, columnsJSON: columns ?? "{}")
+    }
   }
 }

@@ -51,17 +51,42 @@ public struct RawField: Hashable, Sendable {
 
 /// The source row a project was imported from, kept whole so that nothing
 /// in the source file is lost and re-imports can tell local edits apart.
-/// The columns stay as one JSON object text until someone asks for them:
-/// 126 columns x 20,000 rows would otherwise be 2.5 million strings.
+///
+/// The row's columns live out of the hot path (DECISIONS.md, "Source
+/// columns in a sidecar"): `projects.jsonl` holds only the row's `digest`
+/// and column count, the columns themselves sit in `sources/` and are read
+/// when someone asks for them (`SourceRowStore`). `columnsJSON` is set
+/// while the row travels with the record: fresh from an import, read from
+/// a file of schema 1 (before the sidecar) or from an export, or attached
+/// for an export. The store moves it to the sidecar on every save.
+/// Two records compare by `digest`, never by whether the text is attached.
 public struct ImportedRecord: Hashable, Sendable {
   public var dataset: String
   public var importedAt: Timestamp?
-  /// A JSON object, column header → cell text, in file order.
-  public var columnsJSON: String
+  /// Identifies the row's columns: `SourceRowText.digest` of their JSON text.
+  public var digest: String
+  /// How many columns the row has.
+  public var columnCount: Int
+  /// A JSON object, column header → cell text, in file order; nil when the
+  /// columns are in the sidecar only.
+  public var columnsJSON: String?
 
+  /// A row whose columns travel with it. The text is made canonical (no
+  /// spaces between tokens, as `ColumnsJSON` writes it) so that the
+  /// sidecar gives back exactly the text the digest names.
   public init(dataset: String, importedAt: Timestamp?, columnsJSON: String) {
+    let canonical = SourceRowText.canonical(columnsJSON)
+    self.init(
+      dataset: dataset, importedAt: importedAt, digest: SourceRowText.digest(canonical.text),
+      columnCount: canonical.count, columnsJSON: canonical.text)
+  }
+
+  /// A row as `projects.jsonl` holds it (or with its text when known).
+  public init(dataset: String, importedAt: Timestamp?, digest: String, columnCount: Int, columnsJSON: String? = nil) {
     self.dataset = dataset
     self.importedAt = importedAt
+    self.digest = digest
+    self.columnCount = columnCount
     self.columnsJSON = columnsJSON
   }
 
@@ -76,8 +101,27 @@ public struct ImportedRecord: Hashable, Sendable {
     self.init(dataset: dataset, importedAt: importedAt, columnsJSON: writer.text)
   }
 
-  /// The original columns, header and cell text, in file order.
+  public static func == (lhs: ImportedRecord, rhs: ImportedRecord) -> Bool {
+    lhs.dataset == rhs.dataset && lhs.importedAt == rhs.importedAt && lhs.digest == rhs.digest
+      && lhs.columnCount == rhs.columnCount
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(dataset)
+    hasher.combine(digest)
+  }
+
+  /// The same row without its text (as the data file stores it).
+  public var detached: ImportedRecord {
+    var copy = self
+    copy.columnsJSON = nil
+    return copy
+  }
+
+  /// The original columns, header and cell text, in file order; empty
+  /// when the text is not attached (`SourceRowStore.attach`).
   public func columns() -> [(header: String, value: String)] {
+    guard let columnsJSON else { return [] }
     var out: [(header: String, value: String)] = []
     _ = try? JSONReader.withReader(columnsJSON) { reader in
       try reader.readObject { reader, key in out.append((key, try reader.readString())) }

@@ -122,7 +122,9 @@ public struct DataSetMeta: Hashable, Sendable {
   public var attributions: [String]
   public var extras: [RawField]
 
-  public static let currentSchema = 1
+  /// 2: imported source rows in `sources/`, the audit log in `audit/`
+  /// (`FileStore.upgrade` brings a schema-1 directory up).
+  public static let currentSchema = 2
 
   public init(
     schema: Int = DataSetMeta.currentSchema, label: DataSetLabel, title: String,

@@ -128,18 +128,37 @@ public struct AuditEntry: Hashable, Sendable {
   }
 }
 
-/// Reads the audit log. Bad lines are reported, never fatal.
+/// Reads the audit log across its files (`AuditFiles`: the schema-1
+/// `audit.jsonl`, then one file per month). Bad lines are reported as
+/// FILE:LINE, never fatal.
 public enum AuditLog {
-  /// The entries in the last `bytes` of the log (the first, possibly cut,
-  /// line of that window is skipped). For the kiosk's ticker, which must
-  /// not read a log that grows for years.
+  /// The entries in the last `bytes` of the log, across the month files
+  /// from the newest back (the first, possibly cut, line of that window
+  /// is skipped). For the kiosk's ticker, which must not read a log that
+  /// grows for years.
   public static func readTail(_ store: FileStore, bytes limit: Int) throws -> [AuditEntry] {
+    var entries: [AuditEntry] = []
+    var left = limit
+    for file in AuditFiles(store: store).files().reversed() where left > 0 {
+      let (part, read) = tail(of: file.path, within: store.directory, bytes: left)
+      entries = part + entries
+      left -= read
+    }
+    return entries
+  }
+
+  /// The entries in the last `limit` bytes of one file, and how many bytes
+  /// that was.
+  static func tail(of path: String, within directory: String, bytes limit: Int) -> ([AuditEntry], Int) {
     // A regular file inside the data directory only (never a FIFO the
     // kiosk would wait on for ever); any refusal reads as no entries.
-    guard let (fd, _) = try? FileSystem.openRegularFile(store.auditPath, within: store.directory) else { return [] }
+    guard let (fd, _) = try? FileSystem.openRegularFile(path, within: directory) else { return ([], 0) }
     defer { close(fd) }
     let size = lseek(fd, 0, SEEK_END)
-    let start = max(0, Int(size) - limit)
+    guard size > 0 else { return ([], 0) }
+    // One byte before the window too: when it is a line feed, the
+    // window's first line is whole.
+    let start = max(0, Int(size) - limit - 1)
     lseek(fd, off_t(start), SEEK_SET)
     var buffer = [UInt8](repeating: 0, count: Int(size) - start)
     var filled = 0
@@ -150,33 +169,35 @@ public enum AuditLog {
     }
     var entries: [AuditEntry] = []
     var lines = buffer[0..<filled].split(separator: 0x0A, omittingEmptySubsequences: true)
-    if start > 0 && !lines.isEmpty { lines.removeFirst() }
+    if start > 0 && !lines.isEmpty && buffer[0] != 0x0A { lines.removeFirst() }
     for line in lines {
       if let entry = try? AuditEntry(jsonLine: String(decoding: line, as: UTF8.self)) { entries.append(entry) }
     }
-    return entries
+    return (entries, min(filled, limit))
   }
 
   public static func read(_ store: FileStore) throws -> (entries: [AuditEntry], issues: [LoadIssue]) {
-    guard let bytes = try FileSystem.read(store.auditPath, within: store.directory) else { return ([], []) }
     var entries: [AuditEntry] = []
     var issues: [LoadIssue] = []
-    let display = FileSystem.join(store.displayDirectory, FileStore.auditFileName)
-    var number = 0
-    bytes.withUnsafeBufferPointer { buffer in
-      CollectionParser.forEachLine(buffer) { line in
-        number += 1
-        if line.isEmpty { return }
-        guard isValidUTF8(line) else {
-          issues.append(LoadIssue(file: display, line: number, reason: "invalid UTF-8"))
-          return
-        }
-        do {
-          entries.append(try AuditEntry(jsonLine: String(decoding: line, as: UTF8.self)))
-        } catch let error as JSONError {
-          issues.append(LoadIssue(file: display, line: number, reason: CollectionParser.describe(error)))
-        } catch {
-          issues.append(LoadIssue(file: display, line: number, reason: "\(error)"))
+    for file in AuditFiles(store: store).files() {
+      guard let bytes = try FileSystem.read(file.path, within: store.directory) else { continue }
+      let display = file.display
+      var number = 0
+      bytes.withUnsafeBufferPointer { buffer in
+        CollectionParser.forEachLine(buffer) { line in
+          number += 1
+          if line.isEmpty { return }
+          guard isValidUTF8(line) else {
+            issues.append(LoadIssue(file: display, line: number, reason: "invalid UTF-8"))
+            return
+          }
+          do {
+            entries.append(try AuditEntry(jsonLine: String(decoding: line, as: UTF8.self)))
+          } catch let error as JSONError {
+            issues.append(LoadIssue(file: display, line: number, reason: CollectionParser.describe(error)))
+          } catch {
+            issues.append(LoadIssue(file: display, line: number, reason: "\(error)"))
+          }
         }
       }
     }

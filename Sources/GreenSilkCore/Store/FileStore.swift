@@ -46,6 +46,8 @@ public struct FileStore: Sendable {
 
   public func path(of file: DataFile) -> String { FileSystem.join(directory, file.fileName) }
   public var metaPath: String { FileSystem.join(directory, Self.metaFileName) }
+  /// The audit log of schema 1, one file; read as the oldest part of the
+  /// log, never written again (see `AuditFiles`).
   public var auditPath: String { FileSystem.join(directory, Self.auditFileName) }
 
   /// Reads the whole data directory.
@@ -72,26 +74,45 @@ public struct FileStore: Sendable {
   /// (an import). All or nothing: one conflict refuses the lot.
   /// `audit` lines, if any, are appended to the audit log under the same
   /// lock, after the data file is durable.
+  /// `sourceRows`: source rows an import staged for these changes
+  /// (`SourceRowWriter`), put in place under the same lock before the data
+  /// file that names them.
   @discardableResult
-  public func apply<R: StoredRecord>(_ changes: [RecordChange<R>], audit: [AuditEntry] = []) throws(StoreError) -> [R] {
+  public func apply<R: StoredRecord>(
+    _ changes: [RecordChange<R>], audit: [AuditEntry] = [], sourceRows staged: SourceRowWriter? = nil
+  ) throws(StoreError) -> [R] {
     guard !isReadOnly else { throw StoreError.readOnly }
     do {
       let lock = try DirectoryLock(directory: directory)
       defer { lock.release() }
       FileSystem.removeStaleTemporaries(in: directory)
+      try upgradeLocked()
+      // Source rows go to the sidecar, never into the data file.
+      let (changes, sourceRows) = Self.detachSourceRows(changes)
       let path = path(of: R.file)
-      let current = try FileSystem.read(path, within: directory) ?? []
-      let result: (splice: SplicedCollection, written: [R])
+      var current = try FileSystem.read(path, within: directory) ?? []
+      var result: (splice: SplicedCollection, written: [R])
       do {
         result = try CollectionFileEditor.apply(changes, to: current)
       } catch {
         throw StoreError.conflict(error)
       }
+      // Rows that existed before this save may now be named by no record:
+      // compacted once the data file is durable (nothing to do when the
+      // sidecar was empty, as on a first import).
+      let compacts = (!sourceRows.isEmpty || staged != nil) && !self.sourceRows.partNames().isEmpty
+      try writeSourceRowsLocked(sourceRows)
+      try staged?.commit()
       try FileSystem.writeAtomically(path) { fd, temporary throws(FileSystemError) in
         try result.splice.write(to: fd, path: temporary)
       }
       if !audit.isEmpty { try appendAuditLocked(audit) }
-      return result.written
+      let written = result.written
+      // What the save held (the old file, the new lines) is let go first.
+      result = (SplicedCollection(original: []), [])
+      current = []
+      if compacts { try compactSourceRowsLocked() }
+      return written
     } catch let error as StoreError {
       throw error
     } catch let error as FileSystemError {
@@ -107,9 +128,14 @@ public struct FileStore: Sendable {
     do {
       let lock = try DirectoryLock(directory: directory)
       defer { lock.release() }
+      try upgradeLocked()
+      var meta = meta
+      meta.schema = max(meta.schema, DataSetMeta.currentSchema)
       try FileSystem.writeAtomically(metaPath, Array(meta.fileText.utf8))
-    } catch {
+    } catch let error as FileSystemError {
       throw StoreError.io(error)
+    } catch {
+      throw StoreError.io(FileSystemError(path: directory, operation: "save metadata", code: 0))
     }
   }
 
@@ -126,11 +152,6 @@ public struct FileStore: Sendable {
   }
 
   private func appendAuditLocked(_ entries: [AuditEntry]) throws(FileSystemError) {
-    var bytes: [UInt8] = []
-    for entry in entries {
-      bytes += Array(entry.jsonLine.utf8)
-      bytes.append(0x0A)
-    }
-    try FileSystem.append(auditPath, bytes)
+    try AuditFiles(store: self).append(entries)
   }
 }

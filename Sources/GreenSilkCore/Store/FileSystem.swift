@@ -13,6 +13,13 @@ public struct FileSystemError: Error, Equatable, Sendable, CustomStringConvertib
   /// why, in words; `code` is 0 then.
   public var refusal: String? = nil
 
+  public init(path: String, operation: String, code: Int32, refusal: String? = nil) {
+    self.path = path
+    self.operation = operation
+    self.code = code
+    self.refusal = refusal
+  }
+
   public var description: String {
     if let refusal { return "\(path): \(refusal)" }
     return "\(path): cannot \(operation): \(String(cString: strerror(code)))"
@@ -142,7 +149,7 @@ public enum FileSystem {
     if fsync(fd) != 0 && errno != EINVAL { throw FileSystemError(path: directory, operation: "fsync", code: errno) }
   }
 
-  static func writeAll(_ fd: Int32, _ bytes: some Collection<UInt8>, path: String) throws(FileSystemError) {
+  public static func writeAll(_ fd: Int32, _ bytes: some Collection<UInt8>, path: String) throws(FileSystemError) {
     let array = Array(bytes)
     let failure: FileSystemError? = array.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> FileSystemError? in
       do throws(FileSystemError) {

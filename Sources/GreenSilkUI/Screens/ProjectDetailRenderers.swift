@@ -221,7 +221,7 @@ extension ProjectDetailFields {
 
   static func imported(_ w: inout DetailWriter, _ p: Project, _ context: DataContext) {
     guard let imported = p.imported else { return }
-    let columns = imported.columns().count
+    let columns = imported.columnCount
     let at = imported.importedAt.map { " on \($0)" } ?? ""
     w.field("Imported", "from \(imported.dataset)\(at); \(Presentation.count(columns)) original columns kept verbatim")
   }

@@ -1,0 +1,259 @@
+#!/usr/bin/env python3
+"""The full-scale scenario of issue 13: AidData's whole GCDF portfolio
+(about 21,000 projects, 126 columns), and the synthetic 20,000, measured
+on the built binary with VisiData beside it in the same run.
+
+Usage:
+  fullscale-bench.py --binary .build/release/greensilk --csv /tmp/gcdf21k.csv \\
+      --work /tmp/fsbench [--vd vd] [--runs 3] [--json OUT.json]
+
+What it measures (every figure of the issue's table):
+  import        `import aiddata CSV` into a copy of data/: wall time and
+                peak RSS (/usr/bin/time -v's "Maximum resident set size")
+  reimport      the same file with one title in ten changed, imported again
+  sizes         projects.jsonl, the largest file in the data directory,
+                the audit log (all files), bytes per project of projects.jsonl
+  first screen  the dashboard at 120x40 until its title bar, a body panel
+                and the key footer show and the output is quiet (pty-bench's
+                rule), against VisiData on the same CSV until its header
+                and first data row show; median of --runs, taken
+                alternately
+  resident      the dashboard's VmRSS once the first screen is complete
+  save one      `stress-save --count 12`: the time between consecutive
+                "saved" lines (each a whole save: lock, read, splice,
+                atomic write); the median
+  reload        the dashboard's VmRSS before and after three saves by
+                another process (three `stress-save --count 1`, each
+                followed by a wait for the reload)
+  export csv    `export projects --format csv -o FILE`: wall time, peak RSS
+and the same first screen / resident / reload on `generate --projects 20000`
+against VisiData on that data set's CSV export.
+
+Needs pyte (pip install pyte) and /usr/bin/time. Linux only.
+"""
+import argparse
+import csv
+import importlib.util
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+spec = importlib.util.spec_from_file_location("ptybench", os.path.join(HERE, "pty-bench.py"))
+ptybench = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(ptybench)
+Term = ptybench.Term
+GREENSILK_MARKERS = ptybench.GREENSILK_MARKERS
+SETTLE = 0.3
+
+
+def timed(argv, stdin=None):
+    """Runs argv under /usr/bin/time -v: (seconds, peak RSS MB, stdout)."""
+    start = time.monotonic()
+    proc = subprocess.run(["/usr/bin/time", "-v"] + argv, capture_output=True, text=True, input=stdin)
+    seconds = time.monotonic() - start
+    match = re.search(r"Maximum resident set size \(kbytes\): (\d+)", proc.stderr)
+    peak = int(match.group(1)) / 1024 if match else None
+    if proc.returncode not in (0, 1):
+        sys.stderr.write(proc.stderr[-3000:])
+        raise SystemExit(f"{argv} failed: {proc.returncode}")
+    return seconds, peak, proc.stdout
+
+
+def tree_sizes(directory):
+    sizes = {}
+    for root, _, files in os.walk(directory):
+        for name in files:
+            path = os.path.join(root, name)
+            sizes[os.path.relpath(path, directory)] = os.path.getsize(path)
+    return sizes
+
+
+def audit_bytes(sizes):
+    return sum(size for name, size in sizes.items() if name.startswith("audit"))
+
+
+def changed_titles(source, out):
+    """One title in ten changed (every tenth data row)."""
+    with open(source, newline="", encoding="utf-8") as f, open(out, "w", newline="", encoding="utf-8") as g:
+        reader = csv.reader(f)
+        writer = csv.writer(g, lineterminator="\n")
+        header = next(reader)
+        writer.writerow(header)
+        title = header.index("Title")
+        for index, row in enumerate(reader):
+            if index % 10 == 0:
+                row[title] = row[title] + " (revised)"
+            writer.writerow(row)
+
+
+def first_csv_value(path):
+    with open(path, newline="", encoding="utf-8") as f:
+        reader = csv.reader(f)
+        header = next(reader)
+        row = next(reader)
+    return header[0], row[0]
+
+
+def visidata_markers(path):
+    column, value = first_csv_value(path)
+    return [lambda d: any(column in line for line in d[:3]), ptybench.any_row_has(value[:20])]
+
+
+def greensilk_screen(binary, data):
+    term = Term([binary, "--data", data], 120, 40)
+    first = term.first_screen(GREENSILK_MARKERS, SETTLE)
+    time.sleep(0.5)
+    term.drain()
+    memory = term.memory()
+    term.close("q")
+    return first, memory
+
+
+def visidata_screen(vd, csv_path, home):
+    term = Term([vd, csv_path], 120, 40, env={"HOME": home})
+    first = term.first_screen(visidata_markers(csv_path), SETTLE, max_wait=120.0)
+    memory = term.memory()
+    term.close("gq")
+    return first, memory
+
+
+def first_screens(binary, data, vd, csv_path, home, runs):
+    g, v = [], []
+    for _ in range(runs):
+        g.append(greensilk_screen(binary, data))
+        if vd:
+            v.append(visidata_screen(vd, csv_path, home))
+    out = {
+        "greensilk_ms": statistics.median(r[0]["updated_ms"] for r in g),
+        "greensilk_complete": all(r[0]["complete"] for r in g),
+        "greensilk_rss_mb": statistics.median(r[1]["VmRSS"] for r in g) / 1024,
+        "greensilk_runs_ms": [r[0]["updated_ms"] for r in g],
+    }
+    if v:
+        out.update({
+            "visidata_ms": statistics.median(r[0]["updated_ms"] for r in v),
+            "visidata_complete": all(r[0]["complete"] for r in v),
+            "visidata_rss_mb": statistics.median(r[1]["VmRSS"] for r in v) / 1024,
+            "visidata_runs_ms": [r[0]["updated_ms"] for r in v],
+        })
+        out["ratio"] = out["visidata_ms"] / out["greensilk_ms"]
+    return out
+
+
+def save_times(binary, data, project_id, count=12):
+    proc = subprocess.Popen([binary, "stress-save", "--data", data, "--id", project_id, "--count", str(count)],
+                            stdout=subprocess.PIPE, text=True)
+    stamps = []
+    for line in proc.stdout:
+        stamps.append((time.monotonic(), line.strip()))
+    proc.wait()
+    saved = [t for t, text in stamps if text.startswith(("ready", "saved"))]
+    gaps = [(b - a) * 1000 for a, b in zip(saved, saved[1:])]
+    return {"median_ms": statistics.median(gaps), "min_ms": min(gaps), "max_ms": max(gaps), "saves": len(gaps)}
+
+
+def reload_memory(binary, data, project_id):
+    term = Term([binary, "--data", data], 120, 40)
+    term.first_screen(GREENSILK_MARKERS, SETTLE)
+    time.sleep(1.0)
+    term.drain()
+    before = term.memory()["VmRSS"]
+    for _ in range(3):
+        subprocess.run([binary, "stress-save", "--data", data, "--id", project_id, "--count", "1"],
+                       capture_output=True, check=True)
+        end = time.monotonic() + 4.0
+        while time.monotonic() < end:
+            term.read_once(0.05)
+    term.drain()
+    after = term.memory()
+    term.close("q")
+    return {"before_mb": before / 1024, "after_mb": after["VmRSS"] / 1024, "ratio": after["VmRSS"] / before,
+            "peak_mb": after["VmHWM"] / 1024}
+
+
+def first_project_id(binary, data):
+    """A project id from the data set (the first line of projects.jsonl)."""
+    with open(os.path.join(data, "projects.jsonl"), encoding="utf-8") as f:
+        for line in f:
+            match = re.match(r'\{"id":"([^"]+)"', line)
+            if match and match.group(1).startswith("AIDDATA"):
+                return match.group(1)
+    with open(os.path.join(data, "projects.jsonl"), encoding="utf-8") as f:
+        return re.match(r'\{"id":"([^"]+)"', f.readline()).group(1)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--binary", required=True)
+    ap.add_argument("--csv", required=True)
+    ap.add_argument("--work", required=True)
+    ap.add_argument("--seed-data", default=os.path.join(HERE, "..", "..", "data"))
+    ap.add_argument("--vd", default=shutil.which("vd"))
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--json")
+    ap.add_argument("--skip-synthetic", action="store_true")
+    a = ap.parse_args()
+    binary = os.path.abspath(a.binary)
+    shutil.rmtree(a.work, ignore_errors=True)
+    os.makedirs(a.work)
+    home = os.path.join(a.work, "vd-home")
+    os.makedirs(home)
+    data = os.path.join(a.work, "gcdf")
+    shutil.copytree(a.seed_data, data)
+    results = {}
+
+    def log(name, value):
+        results[name] = value
+        print(f"{name}: {json.dumps(value)}", flush=True)
+
+    seconds, peak, _ = timed([binary, "import", "aiddata", a.csv, "--data", data])
+    log("import", {"seconds": round(seconds, 2), "peak_mb": round(peak, 1)})
+    sizes = tree_sizes(data)
+    projects = sum(1 for _ in open(os.path.join(data, "projects.jsonl"), encoding="utf-8"))
+    log("after_import", {"projects": projects, "projects_jsonl_mb": round(sizes["projects.jsonl"] / 1e6, 1),
+                         "bytes_per_project": round(sizes["projects.jsonl"] / projects),
+                         "largest_file": max(sizes, key=sizes.get), "largest_mb": round(max(sizes.values()) / 1e6, 1),
+                         "audit_mb": round(audit_bytes(sizes) / 1e6, 2),
+                         "files": {k: v for k, v in sorted(sizes.items()) if v > 1_000_000}})
+    changed = os.path.join(a.work, "gcdf-changed.csv")
+    changed_titles(a.csv, changed)
+    audit_before = audit_bytes(sizes)
+    seconds, peak, out = timed([binary, "import", "aiddata", changed, "--data", data])
+    sizes = tree_sizes(data)
+    log("reimport", {"seconds": round(seconds, 2), "peak_mb": round(peak, 1),
+                     "audit_growth_mb": round((audit_bytes(sizes) - audit_before) / 1e6, 2),
+                     "summary": [l for l in out.splitlines() if "updated" in l or "created" in l][:3]})
+    seconds, peak, _ = timed([binary, "import", "aiddata", changed, "--data", data])
+    sizes = tree_sizes(data)
+    log("reimport_same", {"seconds": round(seconds, 2), "peak_mb": round(peak, 1),
+                          "projects_jsonl_mb": round(sizes["projects.jsonl"] / 1e6, 1)})
+    log("first_screen_gcdf", first_screens(binary, data, a.vd, a.csv, home, a.runs))
+    project_id = first_project_id(binary, data)
+    log("save_one_gcdf", save_times(binary, data, project_id))
+    log("reload_gcdf", reload_memory(binary, data, project_id))
+    exported = os.path.join(a.work, "export.csv")
+    seconds, peak, _ = timed([binary, "export", "projects", "--format", "csv", "-o", exported, "--data", data])
+    log("export_csv_gcdf", {"seconds": round(seconds, 2), "peak_mb": round(peak, 1),
+                            "mb": round(os.path.getsize(exported) / 1e6, 1)})
+    if not a.skip_synthetic:
+        synthetic = os.path.join(a.work, "synthetic")
+        subprocess.run([binary, "generate", "--projects", "20000", "--activities", "2000", "--out", synthetic, "--data", a.seed_data],
+                       check=True, capture_output=True)
+        synthetic_csv = os.path.join(a.work, "synthetic.csv")
+        subprocess.run([binary, "export", "projects", "--format", "csv", "-o", synthetic_csv, "--data", synthetic],
+                       check=True, capture_output=True)
+        log("first_screen_synthetic", first_screens(binary, synthetic, a.vd, synthetic_csv, home, a.runs))
+        log("reload_synthetic", reload_memory(binary, synthetic, first_project_id(binary, synthetic)))
+    if a.json:
+        with open(a.json, "w") as f:
+            json.dump(results, f, indent=1)
+
+
+if __name__ == "__main__":
+    main()
