@@ -26,7 +26,11 @@ public enum MergeKind: Equatable, Sendable {
     ("audit-*.jsonl", .appendOnlyLog),
     ("projects.jsonl", .records(leafKeys: Project.leafKeys)),
     ("activities.jsonl", .records(leafKeys: EnvoyActivity.leafKeys)),
-    ("*.jsonl", .records(leafKeys: [])),  // reference tables, routes, sidecars keyed by id
+    // The source-row sidecar (issue 13): a header line applies to the rows
+    // after it and rows are found by project id and digest, so the union
+    // of two parts' lines is a valid part holding both offices' rows.
+    ("sources/*.jsonl", .appendOnlyLog),
+    ("*.jsonl", .records(leafKeys: [])),  // reference tables, routes
     ("*/*.jsonl", .records(leafKeys: [])),
   ]
 
