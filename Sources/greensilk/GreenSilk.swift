@@ -17,7 +17,7 @@ struct GreenSilk: ParsableCommand {
       Exit status: 0 success; 1 problems found (validate, import); 2 unusable \
       arguments or data directory.
       """,
-    subcommands: [DashboardCommand.self, ValidateCommand.self, ReportCommand.self, GenerateCommand.self, HistoryCommand.self, KioskCommand.self, ImportCommand.self, ExportCommand.self, NormalizeCommand.self, StressSaveCommand.self],
+    subcommands: [DashboardCommand.self, ValidateCommand.self, ReportCommand.self, GenerateCommand.self, HistoryCommand.self, KioskCommand.self, ImportCommand.self, ExportCommand.self, NormalizeCommand.self, EditCommand.self, StressSaveCommand.self],
     defaultSubcommand: DashboardCommand.self
   )
 
