@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Why a save did not happen.
 public enum StoreError: Error, Sendable, CustomStringConvertible {
   /// Someone else changed the record first; nothing was written.
@@ -136,7 +138,7 @@ public struct FileStore: Sendable {
         throw error
       }
       if !audit.isEmpty { WriteAheadAudit.finish(self) }
-      Self.afterWriteHook?(path)
+      Self.afterWriteHook.withLock { $0 }?(path)
       if let now = FileSystem.identity(path), now != written {
         let replaced = ReplacedUnderWriter(file: file, path: FileSystem.join(displayDirectory, file.fileName))
         try appendAuditLocked([replaced.auditEntry(txn: pending.txn)])
@@ -154,7 +156,8 @@ public struct FileStore: Sendable {
   /// Called with the path of a data file just renamed into place, before
   /// the writer checks that it is still there: tests replace the file
   /// here to play an editor that writes without the lock.
-  nonisolated(unsafe) public static var afterWriteHook: ((String) -> Void)?
+  /// Behind a lock: tests set it while other tests' stores write.
+  public static let afterWriteHook = Mutex<(@Sendable (String) -> Void)?>(nil)
 
   /// With the lock held: settles what a writer that died left pending.
   func reconcileLocked() throws(FileSystemError) {

@@ -70,8 +70,10 @@ public enum FileSystem {
   /// file in the same directory, fsync it, rename it over the target,
   /// fsync the directory so the rename itself is durable.
   @discardableResult
-  public static func writeAtomically(_ path: String, _ bytes: some Collection<UInt8>) throws(FileSystemError) -> Identity {
-    try writeAtomically(path) { fd, temporary throws(FileSystemError) in try writeAll(fd, bytes, path: temporary) }
+  public static func writeAtomically(
+    _ path: String, _ bytes: some Collection<UInt8>, durable: Bool = true
+  ) throws(FileSystemError) -> Identity {
+    try writeAtomically(path, durable: durable) { fd, temporary throws(FileSystemError) in try writeAll(fd, bytes, path: temporary) }
   }
 
   /// `writeAtomically` for contents written in pieces by `writeContents`
@@ -80,8 +82,11 @@ public enum FileSystem {
   /// file written, so that the writer can check, before it releases its
   /// lock, that the path still names it (`ReplacedUnderWriter`).
   @discardableResult
+  /// `durable: false` leaves out both fsyncs: the result survives the
+  /// writer's death but not the machine's (drafts kept on every key).
   public static func writeAtomically(
-    _ path: String, writeContents: (_ fd: Int32, _ temporaryPath: String) throws(FileSystemError) -> Void
+    _ path: String, durable: Bool = true,
+    writeContents: (_ fd: Int32, _ temporaryPath: String) throws(FileSystemError) -> Void
   ) throws(FileSystemError) -> Identity {
     let directory = parentDirectory(of: path)
     let name = lastComponent(of: path)
@@ -95,7 +100,7 @@ public enum FileSystem {
     let written: Identity
     do throws(FileSystemError) {
       try writeContents(fd, temporary)
-      if fsync(fd) != 0 { throw FileSystemError(path: temporary, operation: "fsync", code: errno) }
+      if durable && fsync(fd) != 0 { throw FileSystemError(path: temporary, operation: "fsync", code: errno) }
       var info = stat()
       if fstat(fd, &info) != 0 { throw FileSystemError(path: temporary, operation: "stat", code: errno) }
       written = Identity(info)
@@ -106,7 +111,7 @@ public enum FileSystem {
       unlink(temporary)
       throw failure
     }
-    try syncDirectory(directory)
+    if durable { try syncDirectory(directory) }
     return written
   }
 
