@@ -112,8 +112,16 @@ import Testing
       return process
     }
 
-    // One import to the end: how long a whole one takes. Half the kills
-    // fall anywhere in such a run, half around the writes.
+    func auditSize() -> Int {
+      ((try? FileManager.default.attributesOfItem(atPath: store.auditPath))?[.size] as? Int) ?? 0
+    }
+    func waitFor(_ process: Process, _ condition: () -> Bool) {
+      let deadline = Date().addingTimeInterval(window * 3)
+      while !condition(), process.isRunning, Date() < deadline { usleep(200) }
+    }
+
+    // One import to the end: how long a whole one takes. A third of the
+    // kills fall anywhere in such a run, two thirds around the writes.
     _ = try writeImportFile(0)
     let started = Date()
     let whole = try runImport()
@@ -126,17 +134,21 @@ import Testing
     for round in 1...max(1, iterations) {
       let before = try writeImportFile(round)
       let rawBefore = try AuditLog.readRaw(store).count
+      let auditBefore = auditSize()
       let process = try runImport()
-      if round % 2 == 0 {
+      switch round % 3 {
+      case 0:
         // Anywhere in the run.
         usleep(UInt32(Double.random(in: 0...window, using: &generator) * 1_000_000))
-      } else {
-        // Aimed at the writes: from when the intent begins (the pending
-        // file appears) to a little after, where a crash would once have
-        // left data without its audit line.
-        let deadline = Date().addingTimeInterval(window * 3)
-        while !FileManager.default.fileExists(atPath: pending), process.isRunning, Date() < deadline { usleep(200) }
+      case 1:
+        // Aimed at the start of the writes: the pending file appears.
+        waitFor(process) { FileManager.default.fileExists(atPath: pending) }
         usleep(UInt32.random(in: 0...30_000, using: &generator))
+      default:
+        // Aimed between the intent and the data, where a crash once left
+        // data without its audit line: the audit log has grown.
+        waitFor(process) { auditSize() > auditBefore }
+        usleep(UInt32.random(in: 0...20_000, using: &generator))
       }
       kill(process.processIdentifier, SIGKILL)
       process.waitUntilExit()
