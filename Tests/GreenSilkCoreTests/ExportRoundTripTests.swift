@@ -166,7 +166,7 @@ import Testing
     project.title = "Line one,\n\"two\"\u{1B}"
     let bytes = try RecordExporter.csv([project])
     let text = String(decoding: bytes, as: UTF8.self)
-    #expect(text.hasPrefix("id,rev,title,summary,area,key_project,corridors,countries,lead_agency,partners,stage,stage_reason,status_raw,screening.pollution,screening.climate,"))
+    #expect(text.hasPrefix("id,rev,title,summary,area,key_project,corridors,countries,location,lead_agency,partners,stage,stage_reason,status_raw,screening.pollution,screening.climate,"))
     #expect(text.hasSuffix("\n"))
     let reader = try CSVReader(string: text, hasHeaderRow: true)
     let row = try #require(reader.next())

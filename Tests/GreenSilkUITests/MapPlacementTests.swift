@@ -14,13 +14,16 @@ struct MapPlacementTests {
   /// The shipped reference tables with two projects: a red one in
   /// Pakistan, a green one in Kazakhstan (the colours tell their markers
   /// apart on screen).
-  static let data: DataSet = {
+  static let data = dataSet()
+
+  /// The two projects; the one in Pakistan at `place` when one is given.
+  static func dataSet(pakistanAt place: GeoPoint? = nil) -> DataSet {
     let shipped = ScreenFixture.shipped.dataSet
     func project(_ id: String, _ country: String, _ light: TrafficLight) -> Project {
       let impact: ImpactRating = light == .red ? .significantIrreversible : .positive
       return Project(
         id: id, revision: 1, title: "Project in \(country)", area: .facilitiesConnectivity, corridors: [.cpec],
-        countries: [code(country)], stage: .concept,
+        countries: [code(country)], location: country == "PAK" ? place : nil, stage: .concept,
         screening: Screening(pollution: impact, climate: .positive, biodiversity: .positive, esCategory: .b),
         source: SourceRef(dataset: "test"))
     }
@@ -28,7 +31,7 @@ struct MapPlacementTests {
       meta: shipped.meta, countries: shipped.countries, corridors: shipped.corridors, memberships: shipped.memberships,
       areas: shipped.areas, projects: [project("T-PAK", "PAK", .red), project("T-KAZ", "KAZ", .green)],
       routes: shipped.routes)
-  }()
+  }
 
   static func driver(width: Int, height: Int, glyphs: GlyphSet = .unicode) -> AppDriver {
     var driver = AppDriver(
@@ -112,6 +115,20 @@ struct MapPlacementTests {
       locate: { $0.id == "T-PAK" ? places[$0.id] : nil })
     #expect(driver.state.map.projects.points.count == 1)
     #expect(driver.state.map.projects.markers.map(\.country) == [code("KAZ")])
+    #expect(Self.countries(under: .mapMarkerGreen, in: driver).countries == [code("KAZ")])
+  }
+
+  /// The same from the records themselves: a project whose `location`
+  /// field puts it at Sukkur is a dot inside Pakistan with no locate
+  /// function given (what the dashboard does), and the other project
+  /// still makes Kazakhstan's marker.
+  @Test func recordedLocationsAreDrawnAsDots() {
+    var driver = AppDriver(
+      data: Self.dataSet(pakistanAt: GeoPoint(longitude: 68.86, latitude: 27.70)), size: Size(width: 160, height: 48), clock: ScreenFixture.clock, settings: DisplaySettings())
+    driver.press(.character("6"))
+    #expect(driver.state.map.projects.points.map(\.location) == [GeoPoint(longitude: 68.86, latitude: 27.70)])
+    #expect(driver.state.map.projects.markers.map(\.country) == [code("KAZ")])
+    #expect(Self.countries(under: .mapMarkerRed, in: driver).countries == [code("PAK")])
     #expect(Self.countries(under: .mapMarkerGreen, in: driver).countries == [code("KAZ")])
   }
 }

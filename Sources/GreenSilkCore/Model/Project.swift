@@ -95,6 +95,9 @@ public struct Project: Hashable, Sendable, Identifiable {
   public var isKeyProject: Bool
   public var corridors: [CorridorCode]
   public var countries: [CountryCode]
+  /// Where the project is, when a source or a person says so; the map
+  /// draws it there instead of in its countries' marker.
+  public var location: GeoPoint?
   public var leadAgency: String?
   public var partners: [Partner]
   public var stage: Stage
@@ -117,7 +120,7 @@ public struct Project: Hashable, Sendable, Identifiable {
   public init(
     id: String, revision: Int = 0, title: String, summary: String = "",
     area: CooperationArea? = nil, isKeyProject: Bool = false, corridors: [CorridorCode] = [],
-    countries: [CountryCode] = [], leadAgency: String? = nil, partners: [Partner] = [],
+    countries: [CountryCode] = [], location: GeoPoint? = nil, leadAgency: String? = nil, partners: [Partner] = [],
     stage: Stage = .concept, stageReason: String? = nil, statusRaw: String? = nil,
     screening: Screening = .notAssessed, delivery: DeliveryHealth = .notAssessed,
     budget: Budget? = nil, dates: ProjectDates = ProjectDates(), milestones: [Milestone] = [],
@@ -134,6 +137,7 @@ public struct Project: Hashable, Sendable, Identifiable {
     self.isKeyProject = isKeyProject
     self.corridors = corridors
     self.countries = countries
+    self.location = location
     self.leadAgency = leadAgency
     self.partners = partners
     self.stage = stage

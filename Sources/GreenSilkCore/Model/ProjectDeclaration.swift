@@ -10,7 +10,7 @@
 public enum ProjectField: String, DeclaredFields {
   case id, rev, title, summary, area
   case keyProject = "key_project"
-  case corridors, countries
+  case corridors, countries, location
   case leadAgency = "lead_agency"
   case partners, stage
   case stageReason = "stage_reason"
@@ -63,6 +63,11 @@ public enum ProjectField: String, DeclaredFields {
         \.countries, .countries, "Countries",
         form: .at(.identity, 70, .countries, help: "ISO codes or names, comma-separated; ↓ shows matches")
       ).ownedByImport().detail(.identity, 50)
+    case .location:
+      .field(
+        \.location, .location, "Location",
+        form: .at(.identity, 75, .location, help: FieldSyntax.locationFormat + "; empty: drawn in its countries' marker")
+      ).detail(.identity, 55)
     case .leadAgency:
       .field(\.leadAgency, .sharedText, "Lead agency", form: .at(.identity, 80, .optionalText, help: "optional"))
         .detail(.identity, 60)

@@ -1,18 +1,17 @@
 import GreenSilkCore
 
-/// Where a project with coordinates of its own goes on the map.
-///
-/// The project record has no such field yet: it arrives with the record
-/// declarations (an optional `coordinates`, filled by import where the
-/// source has them). Until then `recorded` finds none and every project
-/// is counted in its countries' markers; the map already draws whatever
-/// a `Locate` function returns as a dot of its own (`MapScene.points`).
+/// Where a project with coordinates of its own goes on the map: its
+/// optional `location` field (typed in the form, or read from a CSV
+/// import's `location` column; AidData's tabular GCDF release has no
+/// coordinates, so its imports leave it empty). A project without one is
+/// counted in its countries' markers; one with one is drawn as a dot of
+/// its own (`MapScene.points`).
 public enum ProjectLocation {
   /// A project's own place, or nil to count it in its countries' markers.
   public typealias Locate = @Sendable (Project) -> GeoPoint?
 
-  /// What the records say (nothing, until the field exists).
-  public static let recorded: Locate = { _ in nil }
+  /// What the records say.
+  public static let recorded: Locate = { $0.location }
 }
 
 /// What the map shows of the projects the pipeline's filter lets through,
