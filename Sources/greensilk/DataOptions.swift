@@ -5,7 +5,9 @@ import GreenSilkCore
   import Glibc
 #endif
 
-/// The `--data DIR` option shared by every command.
+/// The `--data DIR` option shared by every command, with the pinned
+/// identity (`--as`, `--role`, `--corridors`; `AccessOptions`) that decides
+/// what the session may write.
 struct DataOptions: ParsableArguments {
   @Option(
     name: .customLong("data"),
@@ -13,9 +15,20 @@ struct DataOptions: ParsableArguments {
       "The data directory (default: $GREENSILK_DATA, else ./data).", valueName: "dir"))
   var directory: String?
 
+  @OptionGroup var access: AccessOptions
+
+  func validate() throws {
+    if access.name != nil && directory == nil {
+      throw ValidationError("--as needs --data DIR: a pinned identity names its data directory (GREENSILK_DATA is not used)")
+    }
+  }
+
   /// The directory to use, from the flag, the environment or the default.
+  /// A pinned session (`--as`) has `--data` (checked in `validate`); the
+  /// environment never chooses its directory.
   var resolvedDirectory: String {
     if let directory { return directory }
+    if access.name != nil { return "/nonexistent-greensilk-pinned-without-data" }
     if let value = getenv("GREENSILK_DATA"), let text = String(validatingCString: value), !text.isEmpty {
       return text
     }
@@ -23,7 +36,10 @@ struct DataOptions: ParsableArguments {
   }
 
   /// Opens the store, or fails with status 2 when the directory is missing.
+  /// A pinned viewer's store is always read-only (it writes nothing at
+  /// all, not even the lock file).
   func openStore(readOnly: Bool = false) throws -> FileStore {
+    let readOnly = try readOnly || access.policy().role == .viewer
     let path = resolvedDirectory
     guard FileSystem.isDirectory(path) else {
       throw CommandFailure(

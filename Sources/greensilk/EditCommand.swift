@@ -77,7 +77,7 @@ struct HandEditSession<R: StoredRecord> {
   func run() throws {
     let path = store.path(of: R.file)
     let base: [UInt8]
-    do { base = try FileSystem.read(path) ?? [] } catch { throw CommandFailure(message: "greensilk: \(error)", status: 2) }
+    do { base = try FileSystem.read(path, within: store.directory) ?? [] } catch { throw CommandFailure(message: "greensilk: \(error)", status: 2) }
     // The copy sits in a private directory beside links to the other
     // files, so that the loader can check it with every reference.
     var template = Array("/tmp/greensilk-edit-XXXXXX".utf8CString)

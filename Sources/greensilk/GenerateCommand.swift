@@ -29,6 +29,7 @@ struct GenerateCommand: ParsableCommand {
 
   func run() throws {
     try failing {
+      try data.access.require(.admin, toRun: "generate")
       if FileSystem.exists(FileSystem.join(out, "projects.jsonl")) {
         throw CommandFailure(message: "greensilk: \(out) already holds a data set; choose an empty directory", status: 2)
       }

@@ -53,6 +53,7 @@ struct ImportAidDataCommand: ParsableCommand {
 
   func run() throws {
     try failing {
+      if !dryRun { try data.access.require(.admin, toRun: "import aiddata") }
       let store = try data.openStore(readOnly: dryRun)
       let bytes = try ImportIO.read(file)
       let loaded = try DataOptions.load(store, warn: true)
@@ -60,7 +61,7 @@ struct ImportAidDataCommand: ParsableCommand {
       let plan: ImportPlan<Project>
       do {
         plan = try AidDataImporter.plan(
-          bytes: bytes, displayPath: file, data: loaded.dataSet, user: ImportIO.user(), now: Timestamp.now(),
+          bytes: bytes, displayPath: file, data: loaded.dataSet, user: data.access.user(), now: Timestamp.now(),
           progress: progress.update)
       } catch {
         progress.finish()
@@ -134,18 +135,17 @@ enum ImportIO {
     }
   }
 
-  static func user() -> UserIdentity { UserIdentity.current(environment: Environment.snapshot()) }
-
   static func importRecords(
     file: String, format: RecordImportFormat, data: DataOptions, dryRun: Bool, verbatimCells: Bool = false
   ) throws {
+    if !dryRun { try data.access.require(.admin, toRun: "import \(format == .csv ? "csv" : "json")") }
     let store = try data.openStore(readOnly: dryRun)
     let bytes = try read(file)
     let loaded = try DataOptions.load(store, warn: true)
     let planned: RecordImportPlans
     do {
       planned = try RecordImporter.plan(
-        bytes: bytes, format: format, displayPath: file, data: loaded.dataSet, user: user(), now: Timestamp.now(),
+        bytes: bytes, format: format, displayPath: file, data: loaded.dataSet, user: data.access.user(), now: Timestamp.now(),
         verbatimCells: verbatimCells)
     } catch {
       throw CommandFailure(message: "\(error)", status: 1)

@@ -19,6 +19,7 @@ struct NormalizeCommand: ParsableCommand {
 
   func run() throws {
     try failing {
+      try data.access.require(.admin, toRun: "normalize")
       let store = try data.openStore()
       let outcome: Normalizer.Outcome
       do {

@@ -27,9 +27,12 @@ struct StressSaveCommand: ParsableCommand {
   @OptionGroup var data: DataOptions
   @Option(help: "The project to save.") var id: String
   @Option(help: "Stop after this many saves (default: until killed).") var count: Int?
+  @Option(name: .customLong("pause-ms"), help: "Wait this long after each save (the SSH load script paces its editor with it).")
+  var pauseMilliseconds: Int = 0
 
   func run() throws {
     try failing {
+      try data.access.require(.admin, toRun: "stress-save")
       let store = try data.openStore()
       guard var project = try store.load().dataSet.project(id: id) else {
         throw CommandFailure(message: "greensilk: no project \(id)", status: 1)
@@ -48,6 +51,7 @@ struct StressSaveCommand: ParsableCommand {
         }
         FileHandleOutput.standardOutput.write("saved \(project.revision)\n")
         saves += 1
+        if pauseMilliseconds > 0 { usleep(useconds_t(min(pauseMilliseconds, 60_000)) * 1000) }
       }
     }
   }

@@ -26,15 +26,17 @@ public struct EnvoySummary: Sendable {
     let currentYear = today.year
     for activity in data.activities {
       let people = activity.totalParticipants
-      total += people
+      total = total.addingSaturating(people)
       let year = activity.start.year
-      if year == currentYear { thisYear += people }
+      if year == currentYear { thisYear = thisYear.addingSaturating(people) }
       years[year, default: (0, 0)].0 += 1
-      years[year, default: (0, 0)].1 += people
+      years[year, default: (0, 0)].1 = years[year, default: (0, 0)].1.addingSaturating(people)
       months[year * 12 + activity.start.month - 1, default: 0] += 1
-      for entry in activity.participants { countries[entry.country, default: 0] += entry.count }
+      for entry in activity.participants {
+        countries[entry.country, default: 0] = countries[entry.country, default: 0].addingSaturating(entry.count)
+      }
       focus[activity.focus, default: (0, 0)].0 += 1
-      focus[activity.focus, default: (0, 0)].1 += people
+      focus[activity.focus, default: (0, 0)].1 = focus[activity.focus, default: (0, 0)].1.addingSaturating(people)
       kinds[activity.kind, default: 0] += 1
     }
     activityCount = data.activities.count
@@ -57,6 +59,6 @@ public struct EnvoySummary: Sendable {
 
   /// Participants counted from the given countries.
   public func participants(from countries: Set<CountryCode>) -> Int {
-    countries.reduce(0) { $0 + (countryTotals[$1] ?? 0) }
+    countries.saturatingSum { countryTotals[$0] ?? 0 }
   }
 }

@@ -152,7 +152,7 @@ extension FileStore {
       defer { lock.release() }
       try reconcileLocked()
       FileSystem.removeStaleTemporaries(in: directory)
-      let current = try FileSystem.read(path(of: R.file)) ?? []
+      let current = try FileSystem.read(path(of: R.file), within: directory) ?? []
       guard current == base else {
         throw StoreError.changedMeanwhile(FileSystem.join(displayDirectory, R.file.fileName))
       }

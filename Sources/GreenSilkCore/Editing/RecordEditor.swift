@@ -8,16 +8,29 @@ public struct RecordEditor: Sendable {
   public let user: UserIdentity
   /// The clock, injectable so tests get stable stamps.
   public let now: @Sendable () -> Timestamp
+  /// What the session's pinned role lets it change. Checked here, on the
+  /// way to the store, so that no path around the dashboard's keys (undo,
+  /// redo, a merge, a restored draft) writes what the role forbids.
+  public let access: AccessPolicy
 
-  public init(store: FileStore, user: UserIdentity, now: @escaping @Sendable () -> Timestamp = { Timestamp.now() }) {
+  public init(
+    store: FileStore, user: UserIdentity, access: AccessPolicy = .unrestricted,
+    now: @escaping @Sendable () -> Timestamp = { Timestamp.now() }
+  ) {
     self.store = store
     self.user = user
+    self.access = access
     self.now = now
+  }
+
+  func checkAccess<R: StampedRecord>(before: R?, after: R?) throws(StoreError) {
+    if let reason = access.refusal(before: before, after: after) { throw StoreError.refused(reason) }
   }
 
   /// Creates a record (its id must be new). Returns it as written.
   @discardableResult
   public func create<R: StampedRecord>(_ record: R, action: String = "create", note: String? = nil) throws(StoreError) -> R {
+    try checkAccess(before: nil, after: record)
     var stamped = record
     let time = now()
     stamped.changedBy = user.login
@@ -33,6 +46,7 @@ public struct RecordEditor: Sendable {
   /// its revision is what the store checks). Returns it as written.
   @discardableResult
   public func update<R: StampedRecord>(_ record: R, from original: R, action: String = "update", note: String? = nil) throws(StoreError) -> R {
+    try checkAccess(before: original, after: record)
     var stamped = record
     let time = now()
     stamped.changedBy = user.login
@@ -46,6 +60,7 @@ public struct RecordEditor: Sendable {
 
   /// Deletes `record` as it was read (its revision is checked).
   public func delete<R: StampedRecord>(_ record: R, action: String = "delete", note: String? = nil) throws(StoreError) {
+    try checkAccess(before: record, after: nil)
     let entry = AuditEntry(
       at: now(), user: user, action: action, file: R.file, id: record.id, revision: nil,
       changes: RecordFields.changes(from: record, to: nil as R?), note: note)

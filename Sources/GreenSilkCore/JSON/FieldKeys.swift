@@ -87,23 +87,45 @@ extension JSONReader {
   /// or skip the value.
   public mutating func readFields(_ names: NameTable, _ body: (inout JSONReader, Int?) throws -> Void) throws {
     try expect(UInt8(ascii: "{"), "an object")
+    try enter()
+    defer { depth -= 1 }
     skipWhitespace()
     if peek() == UInt8(ascii: "}") {
       position += 1
       return
     }
     var hint = 0
+    // Each field once: known names as bits, unknown ones by their bytes
+    // (rare, so a list).
+    var seenKnown: UInt64 = 0
+    var seenUnknown: [Range<Int>] = []
     while true {
       skipWhitespace()
       guard peek() == UInt8(ascii: "\"") else { throw error("expected a field name in quotes") }
+      let keyStart = position
       let keyRange = try scanSimpleString()
+      let keyBytes = UnsafeBufferPointer(rebasing: bytes[keyRange])
+      let matched = names.match(keyBytes, hint: hint)
+      if let matched {
+        hint = matched + 1
+        if matched < 64 {
+          if seenKnown & (1 << UInt64(matched)) != 0 {
+            position = keyStart
+            throw duplicateField(String(decoding: keyBytes, as: UTF8.self))
+          }
+          seenKnown |= 1 << UInt64(matched)
+        }
+      } else {
+        if seenUnknown.contains(where: { bytesEqual(UnsafeBufferPointer(rebasing: bytes[$0]), keyBytes) }) {
+          position = keyStart
+          throw duplicateField(String(decoding: keyBytes, as: UTF8.self))
+        }
+        seenUnknown.append(keyRange)
+      }
       skipWhitespace()
       guard peek() == UInt8(ascii: ":") else { throw error("expected ':' after a field name") }
       position += 1
       currentKeyRange = keyRange
-      let keyBytes = UnsafeBufferPointer(rebasing: bytes[keyRange])
-      let matched = names.match(keyBytes, hint: hint)
-      if let matched { hint = matched + 1 }
       do {
         try body(&self, matched)
       } catch let problem as JSONError {
@@ -144,12 +166,15 @@ extension JSONReader {
   /// The index of the `"` that ends a string starting at `start`, when the
   /// string has no backslash escapes (nil otherwise, or when unterminated).
   /// memchr is vectorised: string scanning is most of the bytes we read.
+  /// Nil too when the string holds a raw control character (below 0x20),
+  /// so that the slow path reports it: one rule for every string.
   func closingQuote(from start: Int) -> Int? {
     guard let base = bytes.baseAddress, start <= bytes.count else { return nil }
     let remaining = bytes.count - start
     guard let quote = memchr(base + start, 0x22, remaining) else { return nil }
     let end = base.distance(to: quote.assumingMemoryBound(to: UInt8.self))
     if end > start, memchr(base + start, 0x5C, end - start) != nil { return nil }
+    if hasControlByte(base + start, end - start) { return nil }
     return end
   }
 
@@ -162,6 +187,29 @@ extension JSONReader {
     position = end + 1
     return range
   }
+}
+
+/// Whether any of `count` bytes at `start` is below 0x20, eight at a time
+/// (this runs over every string of every file at start-up).
+@inline(__always)
+func hasControlByte(_ start: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+  var index = 0
+  while index + 8 <= count {
+    let word = UnsafeRawPointer(start + index).loadUnaligned(as: UInt64.self)
+    // Per lane: set the high bit, subtract 0x20; the high bit survives
+    // exactly when the lane's low seven bits were >= 0x20. Lanes with the
+    // high bit set (UTF-8) are never controls.
+    let high: UInt64 = 0x8080_8080_8080_8080
+    let survived = ((word | high) &- 0x2020_2020_2020_2020) & high
+    let isControl = ~survived & ~word & high
+    if isControl != 0 { return true }
+    index += 8
+  }
+  while index < count {
+    if start[index] < 0x20 { return true }
+    index += 1
+  }
+  return false
 }
 
 /// Whether two byte runs are equal (memcmp, with empty runs handled).

@@ -9,6 +9,9 @@ public struct JSONReader {
   let bytes: UnsafeBufferPointer<UInt8>
   public internal(set) var position: Int = 0
   var currentKeyRange: Range<Int> = 0..<0
+  /// Objects and lists open around the position (bounded by
+  /// `ReadLimits.maxJSONDepth`, so no input can exhaust the stack).
+  var depth = 0
   /// Shares repeated string values across the records this reader reads
   /// (see `StringInterner`); nil reads every string afresh.
   var interner: StringInterner?
@@ -30,24 +33,34 @@ public struct JSONReader {
   /// skip) the value.
   public mutating func readObject(_ body: (inout JSONReader, String) throws -> Void) throws {
     try expect(UInt8(ascii: "{"), "an object")
+    try enter()
+    defer { depth -= 1 }
     skipWhitespace()
     if peek() == UInt8(ascii: "}") {
       position += 1
       return
     }
+    var seen: Set<String> = []
     while true {
       skipWhitespace()
       guard peek() == UInt8(ascii: "\"") else { throw error("expected a field name in quotes") }
+      let keyStart = position
       let key = try readString()
+      if !seen.insert(key).inserted {
+        position = keyStart
+        throw duplicateField(key)
+      }
       skipWhitespace()
       guard peek() == UInt8(ascii: ":") else { throw error("expected ':' after \"\(key)\"") }
       position += 1
+      skipWhitespace()
+      let valueStart = position
       do {
         try body(&self, key)
       } catch let problem as JSONError {
-        throw problem.inField(key)
+        throw problem.inField(key).locatedAt(valueStart)
       } catch let problem as FieldError {
-        throw JSONError(problem.message, column: nil).inField(key)
+        throw JSONError(problem.message, column: valueStart + 1).inField(key)
       }
       skipWhitespace()
       switch peek() {
@@ -63,6 +76,8 @@ public struct JSONReader {
   /// Reads an array, calling `body` once per element.
   public mutating func readArray(_ body: (inout JSONReader) throws -> Void) throws {
     try expect(UInt8(ascii: "["), "a list")
+    try enter()
+    defer { depth -= 1 }
     skipWhitespace()
     if peek() == UInt8(ascii: "]") {
       position += 1
@@ -125,13 +140,17 @@ public struct JSONReader {
     guard peek() == UInt8(ascii: "\"") else { throw mismatch("a string") }
     position += 1
     let start = position
-    // Fast path: no escapes, decode the slice directly. (Raw control
-    // characters are tolerated here; lines never hold a raw newline.)
+    // Fast path: no escapes and no raw control characters (closingQuote
+    // checks both), decode the slice directly.
     if let end = closingQuote(from: start) {
       position = end + 1
       return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
-    while position < bytes.count && bytes[position] != UInt8(ascii: "\\") && bytes[position] != UInt8(ascii: "\"") {
+    // Up to the first escape, quote or raw control character (which the
+    // loop below refuses, wherever it sits).
+    while position < bytes.count && bytes[position] != UInt8(ascii: "\\") && bytes[position] != UInt8(ascii: "\"")
+      && bytes[position] >= 0x20
+    {
       position += 1
     }
     var scratch = Array(UnsafeBufferPointer(rebasing: bytes[start..<position]))
@@ -144,7 +163,10 @@ public struct JSONReader {
       case UInt8(ascii: "\\"):
         try readEscape(into: &scratch)
       default:
-        if byte < 0x20 { throw error("control character inside a string (escape it as \\u00XX)") }
+        if byte < 0x20 {
+          position -= 1
+          throw Self.rawControlError(byte, column: position + 1)
+        }
         scratch.append(byte)
       }
     }
@@ -202,32 +224,133 @@ public struct JSONReader {
       return bytes[start] == UInt8(ascii: "-") ? -value : value
     }
     let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
-    guard let value = Double(text) else { throw error("number out of range") }
+    guard let value = Double(text), value.isFinite, abs(value) <= ReadLimits.maxMagnitude else {
+      let column = start + 1
+      throw JSONError(
+        "number \(text.prefix(24)) out of range (at most \(ReadLimits.maxMagnitudeText) either way)", column: column)
+    }
     return value
   }
 
   public mutating func readInt() throws -> Int {
     let before = position
     let value = try readDouble()
-    guard value.rounded() == value, abs(value) < 9.0e15 else {
+    guard value.rounded() == value else {
       position = before
       throw mismatch("a whole number")
     }
     return Int(value)
   }
 
-  /// Skips one value of any type.
+  /// Skips one value of any type, without recursion: the open objects and
+  /// lists are bits of one word (at most `ReadLimits.maxJSONDepth` deep),
+  /// so a line of 40,000 '[' is an error at its 65th, not a stack overflow.
+  /// Keys inside are checked for duplicates like any object's.
   public mutating func skipValue() throws {
-    skipWhitespace()
-    switch peek() {
-    case UInt8(ascii: "{"): try readObject { reader, _ in try reader.skipValue() }
-    case UInt8(ascii: "["): try readArray { try $0.skipValue() }
-    case UInt8(ascii: "\""): _ = try readString()
-    case UInt8(ascii: "t"), UInt8(ascii: "f"): _ = try readBool()
-    case UInt8(ascii: "n"):
-      if !readNull() { throw error("expected a value") }
-    default: _ = try readDouble()
+    let base = depth
+    defer { depth = base }
+    var isObject: UInt64 = 0  // bit n: the container at depth base+n+1 is an object
+    var keys: [Set<String>] = []
+    func level() -> Int { depth - base }
+    readValue: while true {
+      skipWhitespace()
+      switch peek() {
+      case UInt8(ascii: "{"):
+        position += 1
+        try enter()
+        isObject |= 1 << UInt64(level() - 1)
+        keys.append([])
+        skipWhitespace()
+        if peek() == UInt8(ascii: "}") {
+          position += 1
+          depth -= 1
+          keys.removeLast()
+        } else {
+          try skipKey(&keys)
+          continue readValue
+        }
+      case UInt8(ascii: "["):
+        position += 1
+        try enter()
+        isObject &= ~(1 << UInt64(level() - 1))
+        skipWhitespace()
+        if peek() == UInt8(ascii: "]") {
+          position += 1
+          depth -= 1
+        } else {
+          continue readValue
+        }
+      case UInt8(ascii: "\""): _ = try readString()
+      case UInt8(ascii: "t"), UInt8(ascii: "f"): _ = try readBool()
+      case UInt8(ascii: "n"):
+        if !readNull() { throw error("expected a value") }
+      default: _ = try readDouble()
+      }
+      // After a value: close what ends here, or go on after a comma.
+      while level() > 0 {
+        skipWhitespace()
+        let inObject = isObject & (1 << UInt64(level() - 1)) != 0
+        switch peek() {
+        case UInt8(ascii: ","):
+          position += 1
+          if inObject { try skipKey(&keys) }
+          continue readValue
+        case UInt8(ascii: "}") where inObject:
+          position += 1
+          depth -= 1
+          keys.removeLast()
+        case UInt8(ascii: "]") where !inObject:
+          position += 1
+          depth -= 1
+        default:
+          throw error(inObject ? "expected ',' or '}' after a value" : "expected ',' or ']' in a list")
+        }
+      }
+      return
     }
+  }
+
+  /// Inside `skipValue`: a field name and its ':'.
+  private mutating func skipKey(_ keys: inout [Set<String>]) throws {
+    skipWhitespace()
+    guard peek() == UInt8(ascii: "\"") else { throw error("expected a field name in quotes") }
+    let keyStart = position
+    let key = try readString()
+    if !keys[keys.count - 1].insert(key).inserted {
+      position = keyStart
+      throw duplicateField(key)
+    }
+    skipWhitespace()
+    guard peek() == UInt8(ascii: ":") else { throw error("expected ':' after \"\(key)\"") }
+    position += 1
+  }
+
+  /// One more object or list open; refused past `ReadLimits.maxJSONDepth`.
+  mutating func enter() throws {
+    depth += 1
+    if depth > ReadLimits.maxJSONDepth {
+      throw error("objects and lists nested deeper than \(ReadLimits.maxJSONDepth) levels")
+    }
+  }
+
+  func duplicateField(_ key: String) -> JSONError {
+    error("field \"\(key.prefix(40))\" appears twice in one object (which one is meant?)")
+  }
+
+  /// A raw control character inside a string: one rule wherever it sits
+  /// (RFC 8259 requires them escaped; our writer always escapes them).
+  static func rawControlError(_ byte: UInt8, column: Int) -> JSONError {
+    let name: String
+    switch byte {
+    case 0x00: name = "NUL"
+    case 0x09: name = "TAB"
+    case 0x0D: name = "carriage return"
+    default: name = "control character"
+    }
+    let hex = String(byte, radix: 16, uppercase: true)
+    return JSONError(
+      "raw \(name) (0x\(hex.count == 1 ? "0" + hex : hex)) inside a string: write it escaped (\\t, \\u00XX)",
+      column: column)
   }
 
   /// Skips one value and returns its JSON text exactly as written.
@@ -289,6 +412,7 @@ public struct JSONReader {
         throw error("unpaired surrogate in \\u escape")
       }
       guard let unicode = Unicode.Scalar(scalar) else { throw error("invalid \\u escape") }
+      if scalar == 0 { throw error("NUL (\\u0000) inside a string: text may not hold NUL") }
       scratch.append(contentsOf: Array(String(Character(unicode)).utf8))
     default:
       throw error("invalid escape \\\(Character(Unicode.Scalar(code)))")
@@ -359,6 +483,15 @@ public struct JSONError: Error, Equatable, Sendable, CustomStringConvertible {
   public init(_ message: String, column: Int?) {
     self.message = message
     self.column = column
+  }
+
+  /// The error with a column, the value's start when it had none (a value
+  /// of the wrong kind): dataset.json turns columns into lines.
+  func locatedAt(_ offset: Int) -> JSONError {
+    guard column == nil else { return self }
+    var copy = self
+    copy.column = offset + 1
+    return copy
   }
 
   func inField(_ key: String) -> JSONError {

@@ -92,7 +92,7 @@ public struct EnvoyActivity: Hashable, Sendable, Identifiable {
   }
 
   /// The sum of the country breakdown.
-  public var countedParticipants: Int { participants.reduce(0) { $0 + $1.count } }
+  public var countedParticipants: Int { participants.saturatingSum(\.count) }
 
   /// The best total: the reported one when larger than the breakdown.
   public var totalParticipants: Int { max(countedParticipants, reportedTotal ?? 0) }

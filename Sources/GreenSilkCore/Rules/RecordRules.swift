@@ -22,6 +22,7 @@ public enum RecordRules {
     for activity in data.activities { out += check(activity) }
     out += checkKeyProjects(data)
     out += checkReferenceTables(data)
+    out += StoredValueRules.check(data)
     for total in data.programTotals where total.source.url == nil {
       out.append(
         Problem(
@@ -77,6 +78,7 @@ public enum RecordRules {
     for indicator in project.indicators where indicator.unit.isEmpty {
       add("indicator-unit", ProjectField.indicators.path, "indicator \"\(indicator.title)\" has no unit")
     }
+    out += StoredValueRules.check(project)
     return out
   }
 
@@ -94,6 +96,7 @@ public enum RecordRules {
         "reported total \(reported) is smaller than the \(activity.countedParticipants) participants counted by country")
     }
     if activity.title.allSatisfy(\.isWhitespace) { add("title-required", ActivityField.title.path, "the title is empty") }
+    out += StoredValueRules.check(activity)
     return out
   }
 

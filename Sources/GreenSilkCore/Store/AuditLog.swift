@@ -141,8 +141,9 @@ public enum AuditLog {
   /// line of that window is skipped). For the kiosk's ticker, which must
   /// not read a log that grows for years.
   public static func readTail(_ store: FileStore, bytes limit: Int) throws -> [AuditEntry] {
-    let fd = open(store.auditPath, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { return [] }
+    // A regular file inside the data directory only (never a FIFO the
+    // kiosk would wait on for ever); any refusal reads as no entries.
+    guard let (fd, _) = try? FileSystem.openRegularFile(store.auditPath, within: store.directory) else { return [] }
     defer { close(fd) }
     let size = lseek(fd, 0, SEEK_END)
     let start = max(0, Int(size) - limit)
@@ -164,7 +165,7 @@ public enum AuditLog {
   }
 
   public static func read(_ store: FileStore) throws -> (entries: [AuditEntry], issues: [LoadIssue]) {
-    guard let bytes = try FileSystem.read(store.auditPath) else { return ([], []) }
+    guard let bytes = try FileSystem.read(store.auditPath, within: store.directory) else { return ([], []) }
     var entries: [AuditEntry] = []
     var issues: [LoadIssue] = []
     let display = FileSystem.join(store.displayDirectory, FileStore.auditFileName)

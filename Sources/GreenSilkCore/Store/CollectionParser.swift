@@ -58,9 +58,9 @@ enum CollectionParser {
   /// it, and the threads meet only once, at the end. Nil when the file
   /// does not exist.
   static func parseFile<Record: StoredRecord>(
-    _ type: Record.Type, path: String, displayPath: String, blockSize: Int = 4 << 20
+    _ type: Record.Type, path: String, displayPath: String, within directory: String? = nil, blockSize: Int = 4 << 20
   ) throws(FileSystemError) -> ParsedFile<Record>? {
-    guard let (fd, fileSize) = try FileSystem.openForReading(path) else { return nil }
+    guard let (fd, fileSize) = try FileSystem.openForReading(path, within: directory) else { return nil }
     defer { close(fd) }
     let parts = fileSize >= parallelThreshold ? processorCount : 1
     let bounds = try lineAlignedBounds(fd, fileSize: fileSize, parts: parts, path: path)
@@ -92,9 +92,19 @@ enum CollectionParser {
     var offset = range.lowerBound
     var consumed = 0
     var atEnd = false
+    // Set while the rest of a line longer than `ReadLimits.maxLineBytes`
+    // is read and dropped (it was reported when it passed the limit).
+    var skippingLongLine = false
     while !atEnd {
+      if filled == block.count && filled > ReadLimits.maxLineBytes {
+        // A line past the limit: report it and drop it as it streams by,
+        // so a file of one endless line holds at most one block.
+        parsed.reportOverlongLine(displayPath: displayPath)
+        filled = 0
+        skippingLongLine = true
+      }
       if filled == block.count {  // one line longer than a block
-        let grown = block.count * 2
+        let grown = min(block.count * 2, max(block.count + 1, ReadLimits.maxLineBytes + 1))
         block.reserveCapacity(grown)
         block += [UInt8](unsafeUninitializedCapacity: grown - block.count) { _, count in count = grown - block.count }
       }
@@ -108,6 +118,21 @@ enum CollectionParser {
       atEnd = got == 0
       filled += got
       offset += got
+      if offset > ReadLimits.maxFileBytes {
+        throw FileSystemError.refused(
+          path, "grew past the \(ReadLimits.maxFileBytes >> 20) MiB a file may have while it was read; not read")
+      }
+      if skippingLongLine {
+        guard let newline = block[0..<filled].firstIndex(of: 0x0A) else {
+          filled = 0
+          continue
+        }
+        block.withUnsafeMutableBufferPointer { all in
+          if let base = all.baseAddress { memmove(base, base + newline + 1, filled - newline - 1) }
+        }
+        filled -= newline + 1
+        skippingLongLine = false
+      }
       // Parse up to the last complete line; keep the rest for the next read.
       let complete: Int
       if atEnd {

@@ -36,29 +36,24 @@ enum DataSetLoader {
     let metaPath = FileSystem.join(directory, FileStore.metaFileName)
     identities[FileStore.metaFileName] = FileSystem.identity(metaPath)
     var meta = DataSetMeta(label: .illustrative, title: "(no dataset.json)")
-    do {
-      if let bytes = try FileSystem.read(metaPath) {
-        meta = try DataSetMeta(fileText: String(decoding: bytes, as: UTF8.self))
-        if meta.schema > DataSetMeta.currentSchema {
-          issues.append(
-            LoadIssue(
-              file: display(FileStore.metaFileName), line: 0,
-              reason:
-                "schema \(meta.schema) is newer than this GreenSilk understands (\(DataSetMeta.currentSchema)); unknown fields are kept"
-            ))
-        }
-      } else {
-        issues.append(LoadIssue(file: display(FileStore.metaFileName), line: 0, reason: "missing; the data set has no label"))
-      }
-    } catch let error as JSONError {
-      issues.append(LoadIssue(file: display(FileStore.metaFileName), line: 0, reason: CollectionParser.describe(error)))
-    }
+    let metaRead = MetaFileReading.read(path: metaPath, directory: directory, displayPath: display(FileStore.metaFileName))
+    if let read = metaRead.meta { meta = read }
+    issues += metaRead.issues
 
     func read<R: StoredRecord>(_ type: R.Type) throws -> ParsedFile<R> {
       let name = R.file.fileName
       let path = FileSystem.join(directory, name)
       identities[name] = FileSystem.identity(path)
-      guard var parsed = try CollectionParser.parseFile(R.self, path: path, displayPath: display(name)) else {
+      let attempt = Result { () throws(FileSystemError) in
+        try CollectionParser.parseFile(R.self, path: path, displayPath: display(name), within: directory)
+      }
+      if case .failure(let error) = attempt, let refusal = error.refusal {
+        // Not a regular file, a link out of the directory, too large: the
+        // file is named and why, and the rest of the data loads.
+        issues.append(LoadIssue(file: display(name), line: 0, reason: refusal))
+        return ParsedFile()
+      }
+      guard var parsed = try attempt.get() else {
         if ![.activities, .projects, .programTotals, .corridorRoutes].contains(R.file) {
           issues.append(LoadIssue(file: display(name), line: 0, reason: "missing"))
         }

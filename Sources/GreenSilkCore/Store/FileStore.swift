@@ -6,6 +6,9 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
   case conflict(StoreConflict)
   /// The store was opened read-only; nothing was written.
   case readOnly
+  /// The session's pinned role does not allow this change (`AccessPolicy`);
+  /// nothing was written. The text says who and why.
+  case refused(String)
   case io(FileSystemError)
   /// The data file was written, then replaced by another program before
   /// the lock was released: the change may be gone from it.
@@ -20,6 +23,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case .replaced(let replaced): replaced.description
     case .changedMeanwhile(let path): "\(path) was changed by someone else while you edited it; nothing was written"
     case .readOnly: "read-only: nothing is written (started with --read-only, or the data directory is not writable)"
+    case .refused(let reason): reason
     case .io(let error): error.description
     }
   }
@@ -89,7 +93,7 @@ public struct FileStore: Sendable {
       try reconcileLocked()
       FileSystem.removeStaleTemporaries(in: directory)
       let path = path(of: R.file)
-      let current = try FileSystem.read(path) ?? []
+      let current = try FileSystem.read(path, within: directory) ?? []
       let result: SplicedResult<R>
       do {
         result = try CollectionFileEditor.apply(changes, to: current)

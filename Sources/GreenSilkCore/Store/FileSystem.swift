@@ -9,9 +9,13 @@ public struct FileSystemError: Error, Equatable, Sendable, CustomStringConvertib
   public let path: String
   public let operation: String
   public let code: Int32
+  /// Set when the file exists but was refused (`FileSystem.openRegularFile`):
+  /// why, in words; `code` is 0 then.
+  public var refusal: String? = nil
 
   public var description: String {
-    "\(path): cannot \(operation): \(String(cString: strerror(code)))"
+    if let refusal { return "\(path): \(refusal)" }
+    return "\(path): cannot \(operation): \(String(cString: strerror(code)))"
   }
 }
 
@@ -19,21 +23,21 @@ public struct FileSystemError: Error, Equatable, Sendable, CustomStringConvertib
 /// rest on (open/read/fsync/rename/flock). Written by hand because the
 /// guarantees are ours: Foundation's `.atomic` write does not fsync.
 public enum FileSystem {
-  /// The file opened for reading and its size as `fstat` saw it (0 when
-  /// unknown), or nil when it does not exist. The caller closes it.
-  static func openForReading(_ path: String) throws(FileSystemError) -> (fd: Int32, size: Int)? {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    if fd < 0 {
-      if errno == ENOENT { return nil }
-      throw FileSystemError(path: path, operation: "open", code: errno)
-    }
-    var info = stat()
-    return (fd, fstat(fd, &info) == 0 ? max(0, Int(info.st_size)) : 0)
+  /// The file opened for reading and its size as `fstat` saw it, or nil
+  /// when it does not exist. The caller closes it. Only a regular file is
+  /// opened, never blocking (`openRegularFile`); with `directory`, a link
+  /// must stay inside it.
+  static func openForReading(_ path: String, within directory: String? = nil) throws(FileSystemError) -> (
+    fd: Int32, size: Int
+  )? {
+    try openRegularFile(path, within: directory)
   }
 
-  /// The whole file, or nil when it does not exist.
-  public static func read(_ path: String) throws(FileSystemError) -> [UInt8]? {
-    guard let (fd, size) = try openForReading(path) else { return nil }
+  /// The whole file, or nil when it does not exist. Only a regular file of
+  /// at most `ReadLimits.maxFileBytes` is read; with `directory`, a data
+  /// file whose link leaves that directory is refused.
+  public static func read(_ path: String, within directory: String? = nil) throws(FileSystemError) -> [UInt8]? {
+    guard let (fd, size) = try openForReading(path, within: directory) else { return nil }
     defer { close(fd) }
     let capacity = size > 0 ? size + 1 : 64 * 1024
     var bytes: [UInt8] = []
@@ -61,6 +65,9 @@ public enum FileSystem {
       }
       if failure != 0 { throw FileSystemError(path: path, operation: "read", code: failure) }
       if bytes.isEmpty { bytes = chunk } else { bytes += chunk }
+      if bytes.count > ReadLimits.maxFileBytes {
+        throw FileSystemError.refused(path, "grew past the \(ReadLimits.maxFileBytes >> 20) MiB a file may have while it was read; not read")
+      }
       if ended { return bytes }
     }
   }

@@ -17,7 +17,7 @@ public enum Normalizer {
       do {
         let lock = try DirectoryLock(directory: store.directory)
         defer { lock.release() }
-        guard let bytes = try FileSystem.read(path) else { return }
+        guard let bytes = try FileSystem.read(path, within: store.directory) else { return }
         let parsed = CollectionParser.parse(R.self, bytes: bytes, displayPath: display)
         if !parsed.issues.isEmpty {
           outcome.skipped.append((R.file, parsed.issues))

@@ -30,6 +30,10 @@ final class ParsedRange<Record: StoredRecord> {
   func parseLines(_ bytes: UnsafeBufferPointer<UInt8>, displayPath: String) {
     CollectionParser.forEachLine(bytes) { line in
       lineCount += 1
+      if line.count > ReadLimits.maxLineBytes {
+        report(Self.overlongLineReason, displayPath)
+        return
+      }
       // Blank lines are skipped; a record line starts with "{", so only
       // other lines need the whole-line look.
       if line.first != UInt8(ascii: "{"), line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
@@ -66,6 +70,17 @@ final class ParsedRange<Record: StoredRecord> {
       lineOfID[id] = lineCount
       lines.append(Int32(lineCount))
     }
+  }
+
+  static var overlongLineReason: String {
+    "line longer than \(ReadLimits.maxLineBytes >> 20) MiB; the line is kept as it is but not loaded"
+  }
+
+  /// Counts and reports a line the streaming reader drops because it is
+  /// longer than `ReadLimits.maxLineBytes`.
+  func reportOverlongLine(displayPath: String) {
+    lineCount += 1
+    report(Self.overlongLineReason, displayPath)
   }
 
   private func report(_ reason: String, _ displayPath: String) {

@@ -17,8 +17,9 @@ public final class DashboardProgram: Program {
   let editor: RecordEditor
   let drafts: DraftStore
   let undoJournal: UndoJournal
-  /// `$VISUAL`, else `$EDITOR`, else `vi`: what Ctrl-E starts.
-  let editorCommand: String
+  /// `$VISUAL`, else `$EDITOR`, else `vi`: what Ctrl-E starts; nil under
+  /// a pinned identity (`--as`), where no key may start a process.
+  let editorCommand: String?
   let clock: RuntimeClock
   let logger: Logger
 
@@ -27,9 +28,12 @@ public final class DashboardProgram: Program {
   /// state directory for drafts and the undo journal, the editor.
   /// `readOnlyReason` is why editing is off when it is on purpose
   /// (`--read-only`); a store that cannot write is read-only anyway.
+  /// `access` is what a pinned identity may change (`--as --role`), and
+  /// `user` who the audit log names (default: the Unix account).
   public init(
     store: FileStore, initial: LoadResult, display: DisplayChoices, readOnlyReason: String? = nil,
-    environment: [String: String], clock: RuntimeClock = .system, logger: Logger = .disabled
+    environment: [String: String], access: AccessPolicy = .unrestricted, user: UserIdentity? = nil,
+    clock: RuntimeClock = .system, logger: Logger = .disabled
   ) {
     self.clock = clock
     self.logger = logger
@@ -38,12 +42,13 @@ public final class DashboardProgram: Program {
     let loaded = catalog.load(display.theme ?? "default")
     theme = loaded.theme
     data = DataFollower(store: store, initial: initial)
-    let user = UserIdentity.current(environment: environment)
-    editor = RecordEditor(store: store, user: user, now: clock.timestamp)
+    let user = user ?? UserIdentity.current(environment: environment)
+    editor = RecordEditor(store: store, user: user, access: access, now: clock.timestamp)
     drafts = DraftStore(dataDirectory: store.directory, user: user.login, environment: environment)
     undoJournal = UndoJournal(dataDirectory: store.directory, user: user.login, environment: environment)
-    editorCommand = environment["VISUAL"] ?? environment["EDITOR"] ?? "vi"
-    let reason = readOnlyReason ?? (store.isReadOnly ? "the data directory is not writable" : nil)
+    editorCommand = access.isPinned ? nil : environment["VISUAL"] ?? environment["EDITOR"] ?? "vi"
+    let viewer = access.role == .viewer ? "\(access.name ?? "this session") is a viewer" : nil
+    let reason = readOnlyReason ?? viewer ?? (store.isReadOnly ? "the data directory is not writable" : nil)
     let settings = DisplaySettings(
       glyphs: display.ascii ? .ascii : .unicode, themeName: loaded.theme.name, readOnly: reason != nil || store.isReadOnly,
       readOnlyReason: reason)
@@ -52,13 +57,17 @@ public final class DashboardProgram: Program {
       context: DataContext(data: initial.dataSet, issues: initial.issues, today: now.day), clock: now,
       size: Size(width: 80, height: 24), settings: settings)
     // This user's changes from earlier sessions stay undoable.
+    state.access = access
+    if access.isPinned {
+      state.settings.externalEditorRefusal =
+        "Ctrl-E is off for \(access.name ?? "") (a pinned SSH key starts no program): edit the field here with Enter"
+    }
     if !settings.readOnly { state.history = undoJournal.load() }
     let problems = (located.diagnostics + loaded.diagnostics).map(\.description)
     if let first = problems.first {
       state.status = StatusMessage(first + (problems.count > 1 ? " (+\(problems.count - 1) more)" : ""), kind: .warning)
-    } else if !initial.issues.isEmpty {
-      state.status = StatusMessage(
-        "\(initial.issues.count) line(s) in the data did not load — run `greensilk validate` for details", kind: .warning)
+    } else if let text = DataProblems.statusText(initial.issues) {
+      state.status = StatusMessage(text, kind: .warning)
     }
   }
 
@@ -136,6 +145,9 @@ public final class DashboardProgram: Program {
       do { try undoJournal.save(state.history) } catch { logger.log("could not keep the undo journal: \(error)") }
       return []
     case .openExternalEditor(let text):
+      // The reducer already refuses Ctrl-E under a pinned identity; this
+      // is the second lock, where the process would be started.
+      guard let editorCommand else { return [] }
       return [.externalEditorFinished(ExternalEditor.edit(text, command: editorCommand, terminal: terminal, logger: logger))]
     case .discardDraft:
       // The draft offered at the start was restored or refused; a form

@@ -37,9 +37,7 @@ public enum AppReducer {
       if result.issues.isEmpty {
         if case .warning = state.status?.kind { state.status = nil }
       } else {
-        state.status = StatusMessage(
-          "\(result.issues.count) line(s) in the data did not load — run `greensilk validate` for details",
-          kind: .warning)
+        state.status = DataProblems.statusText(result.issues).map { StatusMessage($0, kind: .warning) }
       }
       return []
     case .dataLoadFailed(let message):
@@ -92,7 +90,7 @@ public enum AppReducer {
 
   static func helpKey(_ key: Key, _ state: inout AppState) -> [AppEffect] {
     switch key {
-    case .escape, .character("?"), .character("q"), .function(1), .enter: state.help = nil
+    case .escape, .character("?"), .character("!"), .character("q"), .function(1), .enter: state.help = nil
     case .down, .character("j"): state.help = (state.help ?? 0) + 1
     case .up, .character("k"): state.help = max(0, (state.help ?? 0) - 1)
     case .pageDown, .character(" "): state.help = (state.help ?? 0) + AppView.helpPageRows(state)
@@ -154,6 +152,10 @@ public enum AppReducer {
       show(state.screen.previous, &state)
     case .toggleHelp:
       state.help = state.help == nil ? 0 : nil
+      state.helpListsProblems = false
+    case .showProblems:
+      state.help = 0
+      state.helpListsProblems = true
     case .quit:
       state.shouldQuit = true
       return [.quit]

@@ -19,6 +19,9 @@ public struct AppState: Equatable, Sendable {
   public var pipelineReturn: PipelineFacets?
   /// The help overlay's scroll position when it is shown.
   public var help: Int?
+  /// Whether the overlay at `help` lists the data's problems (`!`)
+  /// rather than the keys.
+  public var helpListsProblems = false
   /// An open create/edit form (drawn over the body; takes the keys).
   public var form: FormState?
   /// A question or a view over everything (delete confirm, stage move,
@@ -26,6 +29,10 @@ public struct AppState: Equatable, Sendable {
   public var dialog: Dialog?
   /// This session's changes, for undo and redo.
   public var history = ChangeHistory()
+  /// What a pinned identity (`--as --role --corridors`) may change; the
+  /// edit keys refuse what it forbids, and `RecordEditor` refuses it again
+  /// on the way to the store.
+  public var access: AccessPolicy = .unrestricted
   public var status: StatusMessage?
   public var clock: LocalTime
   public var size: Size
@@ -53,6 +60,8 @@ public struct DisplaySettings: Hashable, Sendable {
   /// Why the data is read-only, for the status line ("--read-only" or
   /// "data directory not writable").
   public var readOnlyReason: String?
+  /// Why Ctrl-E may not start `$EDITOR` (a pinned identity); nil when it may.
+  public var externalEditorRefusal: String?
 
   public init(glyphs: GlyphSet = .unicode, themeName: String = "default", readOnly: Bool = false, readOnlyReason: String? = nil) {
     self.glyphs = glyphs

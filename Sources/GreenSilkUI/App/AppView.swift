@@ -59,6 +59,7 @@ public enum AppView {
 
   /// The `?` overlay for the state (not yet scrolled).
   static func helpOverlay(_ state: AppState) -> HelpOverlay {
+    if state.helpListsProblems { return DataProblems.overlay(state) }
     let sections = KeyMap.helpSections(current: KeyContext(state.screen)).map {
       HelpOverlay.Section($0.title, KeyMap.spelled($0.bindings, for: state.settings.glyphs))
     }
@@ -133,7 +134,7 @@ enum StatusBar {
     }
     var right: [Span] = []
     if !state.context.issues.isEmpty {
-      right.append(Span(" \(state.context.issues.count) bad line(s) ", role: .warning))
+      right.append(Span(DataProblems.mark(state.context.issues), role: .warning))
     }
     if state.screen == .map, let zoom = MapScreen.zoomLabel(state.map) { right.append(Span(" \(zoom) ", role: .statusLine)) }
     if state.settings.readOnly { right.append(Span(" read-only ", role: .warning)) }

@@ -6,6 +6,8 @@ public enum Command: Hashable, Sendable {
   case nextScreen
   case previousScreen
   case toggleHelp
+  /// The list of the data's problems (the `!` overlay).
+  case showProblems
   case quit
   case cycleTheme
   case reload

@@ -71,6 +71,7 @@ public enum KeyMap {
     KeyBinding([.tab], "Tab", "Next screen", .nextScreen),
     KeyBinding([.backTab], "Shift-Tab", "Previous screen", .previousScreen),
     KeyBinding([.character("?"), .function(1)], "?", "Show or hide this help", .toggleHelp, footer: true),
+    KeyBinding([.character("!")], "!", "List the data's problems (file, line, why)", .showProblems),
     KeyBinding([.character("T")], "T", "Next colour theme", .cycleTheme),
     KeyBinding([.ctrl("l")], "Ctrl-L", "Reload the data and redraw", .reload),
     KeyBinding([.character("q"), .ctrl("c")], "q", "Quit", .quit, footer: true),

@@ -13,15 +13,21 @@ extension AppReducer {
     let context = FormContext(countryNames: state.data.countryNames)
     switch command {
     case .newRecord:
+      // A corridor-limited editor may create projects (the save checks
+      // that the new one is in their corridors), not activities.
+      if editedType(state) == EnvoyActivity.self, refused(newRecord(state), &state) { return [] }
       state.form = .creating(newRecord(state).base, context: context)
     case .editRecord:
       guard let record = selectedRecord(state) else { return nothingSelected(&state) }
+      if refused(record, &state) { return [] }
       state.form = .editing(record.base, context: context)
     case .deleteRecord:
       guard let record = selectedRecord(state) else { return nothingSelected(&state) }
+      if refused(record, &state) { return [] }
       state.dialog = .confirmDelete(record)
     case .moveStage:
       guard let project = selectedRecord(state)?.typed(Project.self) else { return nothingSelected(&state) }
+      if refused(AnyEditableRecord(project), &state) { return [] }
       state.dialog = .moveStage(MoveState(project: project))
     case .undo:
       guard let change = state.history.nextUndo else {
@@ -39,6 +45,15 @@ extension AppReducer {
       return []
     }
     return []
+  }
+
+  /// Whether the session's pinned role refuses to change `record`; if so
+  /// the status line says who and why ("P-0042 is read-only for alice:
+  /// this key edits projects in CPEC only; P-0042 is in NELB").
+  static func refused(_ record: AnyEditableRecord, _ state: inout AppState) -> Bool {
+    guard let reason = record.refusal(by: state.access) else { return false }
+    state.status = StatusMessage(reason, kind: .warning)
+    return true
   }
 
   static func nothingSelected(_ state: inout AppState) -> [AppEffect] {

@@ -22,7 +22,7 @@ extension AppReducer {
         return []
       }
     }
-    if form.editor != nil { return editingKey(key, &form, context) }
+    if form.editor != nil { return editingKey(key, &form, context, refusal: state.settings.externalEditorRefusal) }
     switch key {
     case .tab, .down, .character("j"): moveFocus(&form, by: 1)
     case .backTab, .up, .character("k"): moveFocus(&form, by: -1)
@@ -30,7 +30,7 @@ extension AppReducer {
     case .pageUp: moveFocus(&form, by: -10)
     case .enter, .character("i"): beginEditing(&form, context)
     case .ctrl("s"): return save(&form, context)
-    case .ctrl("e"): return externalEditor(&form)
+    case .ctrl("e"): return externalEditor(&form, refusal: state.settings.externalEditorRefusal)
     case .escape, .character("q"):
       if form.isDirty {
         form.confirmingLeave = true
@@ -82,7 +82,7 @@ extension AppReducer {
   }
 
   /// Keys while one field is being edited.
-  static func editingKey(_ key: Key, _ form: inout FormState, _ context: FormContext) -> [AppEffect] {
+  static func editingKey(_ key: Key, _ form: inout FormState, _ context: FormContext, refusal: String? = nil) -> [AppEffect] {
     guard var editor = form.editor else { return [] }
     let field = form.fields[form.focus]
     if case .choice(let options, let allowsNone) = field.kind {
@@ -131,7 +131,7 @@ extension AppReducer {
       return save(&form, context)
     case .ctrl("e"):
       commit(&form, context)
-      return externalEditor(&form)
+      return externalEditor(&form, refusal: refusal)
     case .down where field.kind.completes && !editor.suggestions.isEmpty:
       editor.suggestion = min((editor.suggestion ?? -1) + 1, editor.suggestions.count - 1)
       form.editor = editor
@@ -204,9 +204,13 @@ extension AppReducer {
     return [.save(assembled, verb: form.subject.isNew ? "created" : "saved")]
   }
 
-  static func externalEditor(_ form: inout FormState) -> [AppEffect] {
+  static func externalEditor(_ form: inout FormState, refusal: String?) -> [AppEffect] {
     let field = form.fields[form.focus]
     guard isTextual(field.kind) else { return [] }
+    if let refusal {
+      form.message = refusal
+      return []
+    }
     return [.openExternalEditor(field.text)]
   }
 

@@ -161,7 +161,7 @@ enum OverviewMonitoring {
     let issues = state.context.issues.count
     let issueSpans = issues == 0
       ? [Span("no load issues", role: .success)]
-      : [Span("\(Presentation.count(issues)) line(s) did not load: run greensilk validate", role: .warning)]
+      : [Span("\(Presentation.count(issues)) data problem(s): ! lists them", role: .warning)]
     // What loaded and what did not share a row when they fit on one.
     let together = [Span("loaded ", role: .muted), Span(loaded), Span(separator, role: .muted)] + issueSpans
     if Span.columns(of: together) <= inner.width {

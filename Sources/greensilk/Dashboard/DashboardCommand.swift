@@ -26,10 +26,12 @@ struct DashboardCommand: ParsableCommand {
       var timer = StartupTimer()
       let (store, loaded) = try data.load(readOnly: readOnly)
       timer.mark("load")
-      let logger = Logger(path: Environment.value("GREENSILK_LOG"))
+      let access = try data.access.policy()
+      // A pinned session writes no file an environment variable names.
+      let logger = access.isPinned ? Logger.disabled : Logger(path: Environment.value("GREENSILK_LOG"))
       let program = DashboardProgram(
         store: store, initial: loaded, display: display.choices, readOnlyReason: readOnly ? "started with --read-only" : nil,
-        environment: Environment.snapshot(), logger: logger)
+        environment: try data.access.environment(), access: access, user: try data.access.user(), logger: logger)
       timer.mark("derived data and state")
       try runOnTerminal(display.terminalOptions) { terminal in
         timer.mark("terminal")

@@ -79,7 +79,8 @@ struct KioskCommand: ParsableCommand {
       let (store, loaded) = try data.load(readOnly: true)
       let program = KioskProgram(
         store: store, initial: loaded, config: settings, display: display.choices, timeScale: timeScale,
-        logger: Logger(path: Environment.value("GREENSILK_LOG")))
+        // A pinned session (--as) writes no file an environment variable names.
+        logger: try data.access.policy().isPinned ? .disabled : Logger(path: Environment.value("GREENSILK_LOG")))
       // A stray SIGTSTP (kill -TSTP) must not freeze the wall; raw mode
       // already keeps Ctrl-Z, Ctrl-C and Ctrl-\ from becoming signals.
       signal(SIGTSTP, SIG_IGN)
