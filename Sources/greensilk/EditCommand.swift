@@ -99,7 +99,7 @@ struct HandEditSession<R: StoredRecord> {
           message: "greensilk: the editor did not finish cleanly; nothing was written (your copy: \(copy))", status: 1)
       }
       let edited = (try? FileSystem.read(copy)) ?? []
-      var edit = HandEdit<R>(base: base, edited: edited, displayName: copy, user: ImportIO.user(), now: Timestamp.now())
+      var edit = HandEdit<R>(base: base, edited: edited, displayName: copy, user: UserIdentity.current(environment: Environment.snapshot()), now: Timestamp.now())
       edit.problems += referenceProblems(workspace: workspace, knownBad: knownBad, already: Set(edit.problems.map(\.line)))
       edit.problems.sort { $0.line < $1.line }
       if !edit.problems.isEmpty {
