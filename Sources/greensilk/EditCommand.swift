@@ -41,6 +41,13 @@ struct EditCommand: ParsableCommand {
 
   func run() throws {
     try failing {
+      // Under a pinned identity (an SSH key's forced command) no key may
+      // start a program: $EDITOR would be a shell.
+      if try data.access.policy().isPinned {
+        throw CommandFailure(
+          message: "greensilk: edit starts $EDITOR, which a pinned identity (--as) may not do; nothing was written",
+          status: 2)
+      }
       let store = try data.openStore()
       guard !store.isReadOnly else {
         throw CommandFailure(message: "greensilk: \(store.displayDirectory): not writable; nothing to edit", status: 2)
@@ -78,8 +85,10 @@ struct HandEditSession<R: StoredRecord> {
     let path = store.path(of: R.file)
     let base: [UInt8]
     do { base = try FileSystem.read(path, within: store.directory) ?? [] } catch { throw CommandFailure(message: "greensilk: \(error)", status: 2) }
-    // The copy sits in a private directory beside links to the other
-    // files, so that the loader can check it with every reference.
+    // The copy sits in a private directory beside the other files, so that
+    // the loader can check it with every reference: hard links where the
+    // file system allows, else copies. Never symbolic links: the loader
+    // follows none out of its directory (issue 17, part 4).
     var template = Array("/tmp/greensilk-edit-XXXXXX".utf8CString)
     guard mkdtemp(&template) != nil else {
       throw CommandFailure(message: "greensilk: cannot make a temporary directory for the copy", status: 2)
@@ -88,7 +97,10 @@ struct HandEditSession<R: StoredRecord> {
     let copy = FileSystem.join(workspace, R.file.fileName)
     for name in [FileStore.metaFileName] + DataFile.allCases.filter({ $0 != R.file }).map(\.fileName) {
       let target = absolute(store.path(of: .projects).replacingLastComponent(with: name))
-      if FileSystem.exists(target) { symlink(target, FileSystem.join(workspace, name)) }
+      let place = FileSystem.join(workspace, name)
+      if FileSystem.exists(target) && link(target, place) != 0, let bytes = try? FileSystem.read(target) {
+        try? FileSystem.writeAtomically(place, bytes)
+      }
     }
     do { try FileSystem.writeAtomically(copy, base) } catch { throw CommandFailure(message: "greensilk: \(error)", status: 2) }
     let knownBad = badLines(directory: store.directory)
