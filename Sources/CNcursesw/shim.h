@@ -18,6 +18,8 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <termios.h>
+#include <unistd.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
 
@@ -155,6 +157,97 @@ static inline int gs_openpty(int *master, int *slave, int rows, int cols) {
   ws.ws_row = (unsigned short)rows;
   ws.ws_col = (unsigned short)cols;
   return openpty(master, slave, NULL, NULL, &ws);
+}
+
+// ---- Terminal reset on a fatal signal (issue 16, item 8) ----
+// A trap (SIGILL from a Swift runtime check, SIGSEGV, SIGBUS, SIGFPE,
+// SIGABRT, SIGTRAP) would leave the terminal raw, without echo, on the
+// alternate screen with the cursor hidden. The handler, as htop's does,
+// writes bytes computed in advance from terminfo (attributes off, cursor
+// on, keypad off, leave the alternate screen), restores the tty modes
+// saved before ncurses changed them, puts the default action back and
+// raises the signal again, so the process still dies of it (status and
+// core dump as before). Only async-signal-safe calls: write, tcsetattr,
+// sigaction, raise. It runs on its own stack, so a stack overflow is
+// handled too. Static state: only GreenSilkTerminal calls these.
+// (The state lives in a function: Swift's importer emits the code of
+// static inline functions, with their local statics, but not file-scope
+// arrays or structs declared in a header.)
+struct gs_fatal_state {
+  volatile sig_atomic_t fd;
+  size_t length;
+  int have_termios;
+  struct termios termios;
+  char bytes[256];
+  char stack[1 << 16];
+};
+
+static inline struct gs_fatal_state *gs_fatal(void) {
+  static struct gs_fatal_state state = {.fd = -1};
+  return &state;
+}
+
+static const int gs_fatal_signals[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP};
+
+static void gs_fatal_signal_handler(int sig) {
+  struct gs_fatal_state *state = gs_fatal();
+  int fd = state->fd;
+  if (fd >= 0) {
+    state->fd = -1;
+    size_t done = 0;
+    while (done < state->length) {
+      ssize_t wrote = write(fd, state->bytes + done, state->length - done);
+      if (wrote <= 0) break;
+      done += (size_t)wrote;
+    }
+    if (state->have_termios) tcsetattr(fd, TCSANOW, &state->termios);
+  }
+  struct sigaction action;
+  memset(&action, 0, sizeof action);
+  action.sa_handler = SIG_DFL;
+  sigemptyset(&action.sa_mask);
+  sigaction(sig, &action, NULL);
+  raise(sig);
+}
+
+// Before ncurses changes the modes: what to restore.
+static inline void gs_fatal_save_modes(int fd) {
+  gs_fatal()->have_termios = tcgetattr(fd, &gs_fatal()->termios) == 0;
+}
+
+// Arms the handler for `fd` with the reset bytes (cut at 255).
+static inline int gs_fatal_arm(int fd, const char *bytes, size_t length) {
+  struct gs_fatal_state *state = gs_fatal();
+  if (length > sizeof state->bytes) length = sizeof state->bytes;
+  memcpy(state->bytes, bytes, length);
+  state->length = length;
+  stack_t stack;
+  memset(&stack, 0, sizeof stack);
+  stack.ss_sp = state->stack;
+  stack.ss_size = sizeof state->stack;
+  sigaltstack(&stack, NULL);
+  struct sigaction action;
+  memset(&action, 0, sizeof action);
+  action.sa_handler = gs_fatal_signal_handler;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = SA_ONSTACK;
+  int failed = 0;
+  for (size_t i = 0; i < sizeof gs_fatal_signals / sizeof gs_fatal_signals[0]; i++) {
+    if (sigaction(gs_fatal_signals[i], &action, NULL) != 0) failed = 1;
+  }
+  state->fd = fd;
+  return failed ? -1 : 0;
+}
+
+// The terminal is closed: nothing to reset any more (the handlers stay,
+// and only re-raise).
+static inline void gs_fatal_disarm(void) { gs_fatal()->fd = -1; }
+
+// A terminfo string capability, or NULL when the terminal has none.
+static inline const char *gs_tigetstr(const char *name) {
+  char *value = tigetstr(name);
+  if (value == NULL || value == (char *)-1) return NULL;
+  return value;
 }
 
 #endif

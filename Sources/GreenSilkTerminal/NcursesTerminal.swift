@@ -77,6 +77,8 @@ public final class NcursesTerminal {
       throw .notATerminal
     }
     let type = options.terminalType ?? Environment.value("TERM") ?? "unknown"
+    // The shell's modes, for the fatal-signal handler to put back.
+    FatalSignalReset.saveModes(of: output)
     do {
       try Self.probe(type, descriptor: output)
     } catch {
@@ -116,6 +118,8 @@ public final class NcursesTerminal {
     windowSizeChanged()
     // Clear the screen now, so the first frame is drawn on a clean slate.
     refresh()
+    // From here a trap would leave the terminal raw: reset it if so.
+    FatalSignalReset.arm(descriptor: output)
   }
 
   deinit { shutdown() }
@@ -228,6 +232,7 @@ public final class NcursesTerminal {
   public func shutdown() {
     guard !isShutDown else { return }
     isShutDown = true
+    FatalSignalReset.disarm()
     endwin()
     delscreen(screen)
     fclose(inputFile)

@@ -19,8 +19,8 @@ struct GreenSilk: ParsableCommand {
       """,
     subcommands: [
       DashboardCommand.self, ValidateCommand.self, ReportCommand.self, GenerateCommand.self, HistoryCommand.self,
-      KioskCommand.self, ImportCommand.self, ExportCommand.self, NormalizeCommand.self, MigrateCommand.self,
-      SyncCommand.self, MergeDriverCommand.self, StressSaveCommand.self,
+      KioskCommand.self, ImportCommand.self, ExportCommand.self, NormalizeCommand.self, EditCommand.self,
+      MigrateCommand.self, SyncCommand.self, MergeDriverCommand.self, StressSaveCommand.self,
     ],
     defaultSubcommand: DashboardCommand.self
   )

@@ -7,8 +7,9 @@ struct NormalizeCommand: ParsableCommand {
     commandName: "normalize",
     abstract: "Rewrite the data files in canonical form (our field order, sorted by id).",
     discussion: """
-      Useful after editing files by hand or with other tools, so that later diffs \
-      show only real changes. A file with any line that does not load is left \
+      Useful after other tools wrote the files, so that later diffs show only real \
+      changes. To edit a file by hand, use `greensilk edit FILE`: it takes the \
+      lock, bumps revisions and audits. A file with any line that does not load is left \
       untouched and its problems are printed; fix them (see `greensilk validate`) \
       and run again.
       """

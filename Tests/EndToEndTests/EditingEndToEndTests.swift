@@ -132,6 +132,37 @@ struct EditingEndToEndTests {
     #expect(try again.exitStatus() == 0)
   }
 
+  /// Issue 16, item 4: a dashboard that is killed outright (SIGKILL, as a
+  /// frozen one would be) had no chance to write anything at the end; the
+  /// form is on disk anyway, written as it changed, and offered back.
+  @Test func sigkillWithAFormOpenLosesNothingTyped() throws {
+    let state = try E2E.makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: state) }
+    let environment = ["XDG_STATE_HOME": state]
+    let app = try DashboardInTmux(width: 100, height: 30, environment: environment)
+    try app.waitForStart()
+    try Self.openForm(app.session)
+    try Self.replaceLine(app.session, field: "Title", with: "Typed before the kill")
+    try Self.replaceLine(app.session, field: "Summary", with: "Summary before the kill")
+    try app.session.waitFor("Summary before the kill")
+    #expect(kill(try app.pid(), SIGKILL) == 0)
+    #expect(try app.exitStatus() == 128 + Int(SIGKILL))
+    app.session.kill()
+
+    let again = try DashboardInTmux(width: 100, height: 30, environment: environment, data: app.data)
+    try again.session.waitFor("Unsaved draft")
+    try again.session.send("r")
+    let form = try again.session.waitFor("Title  Typed before the kill")
+    #expect(form.contains("Summary before the kill"), "the restored form:\n\(form)")
+    try again.session.send("C-s")
+    try again.session.waitFor("saved \(Self.project)")
+    #expect(try Self.projectLine(app.data).contains("Summary before the kill"))
+    try again.session.send("q")
+    #expect(try again.exitStatus() == 0)
+    // Saved: no draft left to offer.
+    #expect((try? FileManager.default.contentsOfDirectory(atPath: state + "/greensilk/drafts")) ?? [] == [])
+  }
+
   @Test func readOnlySessionPressingEveryKeyWritesNothing() throws {
     let data = try E2E.copyOfShippedData()
     let state = try E2E.makeTemporaryDirectory()

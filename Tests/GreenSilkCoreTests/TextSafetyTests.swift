@@ -92,7 +92,7 @@ import Testing
     }
     #expect(projects.problems.isEmpty)
     #expect(projects.changes.count == 1)
-    if case .update(let updated, _) = projects.changes.first {
+    if let updated = projects.changes.first?.updatedRecord {
       #expect(updated.title == Self.hostileTitle)
       #expect(updated.summary == project.summary)
     } else {
@@ -140,7 +140,7 @@ import Testing
     #expect(plan.changes.count == edited.count)
     for project in edited {
       let update = plan.changes.compactMap { change -> Project? in
-        if case .update(let updated, _) = change, updated.id == project.id { return updated }
+        if let updated = change.updatedRecord, updated.id == project.id { return updated }
         return nil
       }.first
       guard let update else {

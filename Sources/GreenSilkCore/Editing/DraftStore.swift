@@ -60,7 +60,10 @@ public struct DraftStore: Sendable {
     directory + "/" + safe(user) + "-" + hash(dataDirectory) + "." + ext
   }
 
-  public func save(_ draft: Draft) throws(FileSystemError) {
+  /// Writes the draft atomically. `durable: false` skips the fsyncs: the
+  /// dashboard keeps its draft current on every key, against a crash of
+  /// the process, which a rename survives without them.
+  public func save(_ draft: Draft, durable: Bool = true) throws(FileSystemError) {
     try FileSystem.createDirectory(directory)
     var w = JSONWriter()
     w.beginObject()
@@ -72,7 +75,7 @@ public struct DraftStore: Sendable {
     w.key("payload")
     w.raw(draft.payload)
     w.endObject()
-    try FileSystem.writeAtomically(path, Array((w.text + "\n").utf8))
+    try FileSystem.writeAtomically(path, Array((w.text + "\n").utf8), durable: durable)
   }
 
   /// The saved draft, if any (an unreadable one is treated as none).

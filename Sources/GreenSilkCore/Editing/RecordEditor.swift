@@ -55,7 +55,7 @@ public struct RecordEditor: Sendable {
     let entry = AuditEntry(
       at: time, user: user, action: action, file: R.file, id: record.id, revision: original.revision + 1,
       changes: RecordFields.changes(from: original, to: stamped), note: note)
-    return try store.apply([.update(stamped, expecting: original.revision)], audit: [entry])[0]
+    return try store.apply([.replace(stamped, original: original)], audit: [entry])[0]
   }
 
   /// Deletes `record` as it was read (its revision is checked).

@@ -317,7 +317,7 @@ public enum AidDataImporter {
           plan.changes.append(.create(project))
           plan.summary.created += 1
         case .update(let project, let expecting, let previous):
-          plan.changes.append(.update(project, expecting: expecting))
+          plan.changes.append(previous.revision == expecting ? .replace(project, original: previous) : .update(project, expecting: expecting))
           let changes = RecordFields.changes(from: previous, to: project).filter { $0.field != "imported" }
           plan.audit.append(
             AuditEntry(

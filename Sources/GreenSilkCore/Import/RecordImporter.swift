@@ -243,7 +243,7 @@ public enum RecordImporter {
       }
       merged.changedBy = user.login
       merged.changedAt = now
-      plan.changes.append(.update(merged, expecting: existing.revision))
+      plan.changes.append(.replace(merged, original: existing))
       plan.audit.append(
         AuditEntry(
           at: now, user: user, action: "import", file: R.file, id: record.id, revision: existing.revision + 1,

@@ -44,10 +44,14 @@ public struct AuditEntry: Hashable, Sendable {
   public var revision: Int?
   public var changes: [FieldChange]
   public var note: String?
+  /// The write this entry belongs to (`WriteAheadAudit`): entries are
+  /// written as an intent before the data, and an `abandoned` entry with
+  /// the same id withdraws an intent whose data never landed.
+  public var txn: String?
 
   public init(
     at: Timestamp, user: UserIdentity, action: String, file: DataFile, id: String,
-    revision: Int?, changes: [FieldChange], note: String? = nil
+    revision: Int?, changes: [FieldChange], note: String? = nil, txn: String? = nil
   ) {
     self.at = at
     self.user = user
@@ -57,6 +61,7 @@ public struct AuditEntry: Hashable, Sendable {
     self.revision = revision
     self.changes = changes
     self.note = note
+    self.txn = txn
   }
 
   public var jsonLine: String {
@@ -82,6 +87,7 @@ public struct AuditEntry: Hashable, Sendable {
     }
     w.endArray()
     if let note { w.field("note", note) }
+    if let txn { w.field("txn", txn) }
     w.endObject()
     return w.text
   }
@@ -119,6 +125,7 @@ public struct AuditEntry: Hashable, Sendable {
             return change
           }
         case "note": entry.note = try r.readOptionalString()
+        case "txn": entry.txn = try r.readOptionalString()
         default: try r.skipValue()
         }
       }
@@ -144,7 +151,7 @@ public enum AuditLog {
       entries = part + entries
       left -= read
     }
-    return entries
+    return WriteAheadAudit.effective(entries, store: store)
   }
 
   /// The entries in the last `limit` bytes of one file, and how many bytes
@@ -201,6 +208,21 @@ public enum AuditLog {
         }
       }
     }
-    return (entries, issues)
+    return (WriteAheadAudit.effective(entries, store: store), issues)
+  }
+
+  /// Every line as written, intents withdrawn by `abandoned` entries
+  /// included (tests and the crash soak compare it with the data).
+  public static func readRaw(_ store: FileStore) throws -> [AuditEntry] {
+    var entries: [AuditEntry] = []
+    for file in AuditFiles(store: store).files() {
+      guard let bytes = try FileSystem.read(file.path) else { continue }
+      bytes.withUnsafeBufferPointer { buffer in
+        CollectionParser.forEachLine(buffer) { line in
+          if let entry = try? AuditEntry(jsonLine: String(decoding: line, as: UTF8.self)) { entries.append(entry) }
+        }
+      }
+    }
+    return entries
   }
 }

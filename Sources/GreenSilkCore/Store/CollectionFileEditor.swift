@@ -8,13 +8,27 @@ public enum RecordChange<Record: StoredRecord>: Sendable {
   case create(Record)
   /// A new version of a record read at revision `expecting`.
   case update(Record, expecting: Int)
+  /// A new version of `original`, the record as the edit read it: the
+  /// record on disk must still be at its revision and also hold its
+  /// content, whatever the revision says, so that a hand edit or a
+  /// replaced data directory that kept `rev` is a conflict, not a silent
+  /// overwrite (issue 16, item 1). Every edit and import saves this way.
+  case replace(Record, original: Record)
   /// Removes a record read at revision `expecting`.
   case delete(id: String, expecting: Int)
 
   public var id: String {
     switch self {
-    case .create(let record), .update(let record, _): record.id
+    case .create(let record), .update(let record, _), .replace(let record, _): record.id
     case .delete(let id, _): id
+    }
+  }
+
+  /// The new version of an existing record (an update or a replace).
+  public var updatedRecord: Record? {
+    switch self {
+    case .update(let record, _), .replace(let record, _): record
+    case .create, .delete: nil
     }
   }
 }
@@ -42,6 +56,9 @@ public struct StoreConflict: Error, Hashable, Sendable, CustomStringConvertible 
   public var description: String {
     let name = file.recordName
     switch kind {
+    case .changed(let revision) where revision == expected:
+      return
+        "conflict: \(name) \(id) was changed on disk since you opened it, without a new revision (edited by hand, or the data replaced); nothing was saved"
     case .changed(let revision):
       return
         "conflict: \(name) \(id) was changed by someone else (revision \(revision) on disk, your edit started from \(expected ?? 0)); nothing was saved"
@@ -115,6 +132,13 @@ enum CollectionFileEditor {
     return id
   }
 
+  /// Whether the record on disk still holds what the edit read: equal
+  /// values, or (for values that differ only in how they are held in
+  /// memory) the same canonical line.
+  static func sameContent<R: StoredRecord>(_ onDisk: R, _ original: R) -> Bool {
+    onDisk == original || onDisk.jsonLine == original.jsonLine
+  }
+
   static func id(of line: Line, in buffer: UnsafeBufferPointer<UInt8>) -> String? {
     if let range = line.idBytes { return String(decoding: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self) }
     return line.otherID
@@ -143,8 +167,8 @@ enum CollectionFileEditor {
   /// new file and the records as written (with their new revisions).
   static func apply<R: StoredRecord>(
     _ changes: [RecordChange<R>], to bytes: [UInt8]
-  ) throws(StoreConflict) -> (splice: SplicedCollection, written: [R]) {
-    try bytes.withUnsafeBufferPointer { (buffer) throws(StoreConflict) -> (splice: SplicedCollection, written: [R]) in
+  ) throws(StoreConflict) -> SplicedResult<R> {
+    try bytes.withUnsafeBufferPointer { (buffer) throws(StoreConflict) -> SplicedResult<R> in
       let fileLines = lines(of: buffer)
       // Only the changed ids are looked up: index just those lines.
       let wanted = Set(changes.map(\.id))
@@ -174,8 +198,21 @@ enum CollectionFileEditor {
       var replacements: [Int: [UInt8]?] = [:]  // line index → new line (nil: delete)
       var creations: [(id: String, idBytes: [UInt8], line: [UInt8])] = []
       var written: [R] = []
+      // What the write will have done, by line digest (WriteAheadAudit).
+      var present: [UInt64] = []
+      var absent: [UInt64] = []
+      func oldDigest(_ index: Int) -> UInt64 {
+        WriteAheadAudit.digest(UnsafeBufferPointer(rebasing: buffer[fileLines[index].range]))
+      }
       for change in changes {
         let current = currentLine(of: change.id)
+        // A replace is an update that also compares the content on disk.
+        let (change, original): (RecordChange<R>, R?) =
+          if case .replace(let record, let original) = change {
+            (.update(record, expecting: original.revision), original)
+          } else {
+            (change, nil)
+          }
         switch change {
         case .create(var record):
           if let current {
@@ -183,19 +220,26 @@ enum CollectionFileEditor {
               file: R.file, id: record.id, expected: nil, kind: .alreadyExists, onDiskLine: text(of: current.index))
           }
           record.revision = 1
-          creations.append((record.id, Array(record.id.utf8), Array(record.jsonLine.utf8)))
+          let line = Array(record.jsonLine.utf8)
+          creations.append((record.id, Array(record.id.utf8), line))
+          present.append(WriteAheadAudit.digest(line))
           written.append(record)
+        case .replace:
+          preconditionFailure("a replace was turned into an update above")
         case .update(var record, let expected):
           guard let current else {
             throw StoreConflict(file: R.file, id: record.id, expected: expected, kind: .deleted, onDiskLine: nil)
           }
-          guard current.record.revision == expected else {
+          guard current.record.revision == expected, original.map({ sameContent(current.record, $0) }) ?? true else {
             throw StoreConflict(
               file: R.file, id: record.id, expected: expected,
               kind: .changed(revision: current.record.revision), onDiskLine: text(of: current.index))
           }
           record.revision = expected + 1
-          replacements[current.index] = Array(record.jsonLine.utf8)
+          let line = Array(record.jsonLine.utf8)
+          replacements[current.index] = line
+          present.append(WriteAheadAudit.digest(line))
+          absent.append(oldDigest(current.index))
           written.append(record)
         case .delete(let id, let expected):
           guard let current else {
@@ -207,6 +251,7 @@ enum CollectionFileEditor {
               onDiskLine: text(of: current.index))
           }
           replacements[current.index] = .some(nil)
+          absent.append(oldDigest(current.index))
         }
       }
       creations.sort { $0.id < $1.id }
@@ -246,9 +291,19 @@ enum CollectionFileEditor {
         splice.insertLine(creations[nextCreation].line)
         nextCreation += 1
       }
-      return (splice, written)
+      return SplicedResult(splice: splice, written: written, present: present, absent: absent)
     }
   }
+}
+
+/// What `CollectionFileEditor.apply` decided: the new file, the records
+/// as written, and the digests of the lines the write adds and removes
+/// (what `WriteAheadAudit` looks for after a crash).
+struct SplicedResult<R: StoredRecord> {
+  var splice: SplicedCollection
+  var written: [R]
+  var present: [UInt64]
+  var absent: [UInt64]
 }
 
 /// A collection file as a save rewrites it: runs of the bytes read from

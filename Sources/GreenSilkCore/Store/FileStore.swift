@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Why a save did not happen.
 public enum StoreError: Error, Sendable, CustomStringConvertible {
   /// Someone else changed the record first; nothing was written.
@@ -8,10 +10,18 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
   /// nothing was written. The text says who and why.
   case refused(String)
   case io(FileSystemError)
+  /// The data file was written, then replaced by another program before
+  /// the lock was released: the change may be gone from it.
+  case replaced(ReplacedUnderWriter)
+  /// A whole-file write (`greensilk edit`) found the file changed since
+  /// the edit began; nothing was written.
+  case changedMeanwhile(String)
 
   public var description: String {
     switch self {
     case .conflict(let conflict): conflict.description
+    case .replaced(let replaced): replaced.description
+    case .changedMeanwhile(let path): "\(path) was changed by someone else while you edited it; nothing was written"
     case .readOnly: "read-only: nothing is written (started with --read-only, or the data directory is not writable)"
     case .refused(let reason): reason
     case .io(let error): error.description
@@ -72,8 +82,10 @@ public struct FileStore: Sendable {
 
   /// Applies several changes to one collection in a single atomic rewrite
   /// (an import). All or nothing: one conflict refuses the lot.
-  /// `audit` lines, if any, are appended to the audit log under the same
-  /// lock, after the data file is durable.
+  /// `audit` lines, if any, are written first, as an intent, then the
+  /// data (`WriteAheadAudit`): a crash can never leave a change without
+  /// its audit line. After the rename, and before the lock is released,
+  /// the file is checked to be the one written (`ReplacedUnderWriter`).
   /// `sourceRows`: source rows an import staged for these changes
   /// (`SourceRowWriter`), put in place under the same lock before the data
   /// file that names them.
@@ -85,13 +97,14 @@ public struct FileStore: Sendable {
     do {
       let lock = try DirectoryLock(directory: directory)
       defer { lock.release() }
+      try reconcileLocked()
       FileSystem.removeStaleTemporaries(in: directory)
       try upgradeLocked()
       // Source rows go to the sidecar, never into the data file.
       let (changes, sourceRows) = Self.detachSourceRows(changes)
       let path = path(of: R.file)
       var current = try FileSystem.read(path, within: directory) ?? []
-      var result: (splice: SplicedCollection, written: [R])
+      var result: SplicedResult<R>
       do {
         result = try CollectionFileEditor.apply(changes, to: current)
       } catch {
@@ -103,13 +116,15 @@ public struct FileStore: Sendable {
       let compacts = (!sourceRows.isEmpty || staged != nil) && !self.sourceRows.partNames().isEmpty
       try writeSourceRowsLocked(sourceRows)
       try staged?.commit()
-      try FileSystem.writeAtomically(path) { fd, temporary throws(FileSystemError) in
+      try commitLocked(
+        R.file, present: result.present, absent: result.absent, audit: audit
+      ) { fd, temporary throws(FileSystemError) in
         try result.splice.write(to: fd, path: temporary)
       }
-      if !audit.isEmpty { try appendAuditLocked(audit) }
       let written = result.written
       // What the save held (the old file, the new lines) is let go first.
-      result = (SplicedCollection(original: []), [])
+      result.splice = SplicedCollection(original: [])
+      result.written = []
       current = []
       if compacts { try compactSourceRowsLocked() }
       return written
@@ -122,12 +137,69 @@ public struct FileStore: Sendable {
     }
   }
 
+  /// The locked part every collection write shares, in the order
+  /// `WriteAheadAudit` sets out: the intent (pending file, then the audit
+  /// entries), the data file replaced atomically, the intent settled,
+  /// and a check that the path still names the file written.
+  func commitLocked(
+    _ file: DataFile, present: [UInt64], absent: [UInt64], audit: [AuditEntry],
+    write: (_ fd: Int32, _ temporaryPath: String) throws(FileSystemError) -> Void
+  ) throws(StoreError) {
+    let path = path(of: file)
+    let pending = WriteAheadAudit.Pending(
+      txn: WriteAheadAudit.newTransactionID(), file: file, present: present, absent: absent)
+    do {
+      if !audit.isEmpty {
+        try WriteAheadAudit.begin(self, pending, entries: audit) { entries throws(FileSystemError) in
+          try appendAuditLocked(entries)
+        }
+      }
+      let written: FileSystem.Identity
+      do {
+        written = try FileSystem.writeAtomically(path, writeContents: write)
+      } catch {
+        // Nothing was renamed into place: withdraw the intent now rather
+        // than at the next writer's lock.
+        try? reconcileLocked()
+        throw error
+      }
+      if !audit.isEmpty { WriteAheadAudit.finish(self) }
+      Self.afterWriteHook.withLock { $0 }?(path)
+      if let now = FileSystem.identity(path), now != written {
+        let replaced = ReplacedUnderWriter(file: file, path: FileSystem.join(displayDirectory, file.fileName))
+        try appendAuditLocked([replaced.auditEntry(txn: pending.txn)])
+        throw StoreError.replaced(replaced)
+      }
+    } catch let error as StoreError {
+      throw error
+    } catch let error as FileSystemError {
+      throw StoreError.io(error)
+    } catch {
+      throw StoreError.io(FileSystemError(path: path, operation: "save", code: 0))
+    }
+  }
+
+  /// Called with the path of a data file just renamed into place, before
+  /// the writer checks that it is still there: tests replace the file
+  /// here to play an editor that writes without the lock.
+  /// Behind a lock: tests set it while other tests' stores write.
+  public static let afterWriteHook = Mutex<(@Sendable (String) -> Void)?>(nil)
+
+  /// With the lock held: settles what a writer that died left pending.
+  func reconcileLocked() throws(FileSystemError) {
+    // The process's own user (password database): no environment needed.
+    try WriteAheadAudit.reconcile(self, user: UserIdentity.current(environment: [:])) {
+      entries throws(FileSystemError) in try appendAuditLocked(entries)
+    }
+  }
+
   /// Replaces the metadata file atomically.
   public func saveMeta(_ meta: DataSetMeta) throws(StoreError) {
     guard !isReadOnly else { throw StoreError.readOnly }
     do {
       let lock = try DirectoryLock(directory: directory)
       defer { lock.release() }
+      try reconcileLocked()
       try upgradeLocked()
       var meta = meta
       meta.schema = max(meta.schema, DataSetMeta.currentSchema)
@@ -145,13 +217,14 @@ public struct FileStore: Sendable {
     do {
       let lock = try DirectoryLock(directory: directory)
       defer { lock.release() }
+      try reconcileLocked()
       try appendAuditLocked(entries)
     } catch {
       throw StoreError.io(error)
     }
   }
 
-  private func appendAuditLocked(_ entries: [AuditEntry]) throws(FileSystemError) {
+  func appendAuditLocked(_ entries: [AuditEntry]) throws(FileSystemError) {
     try AuditFiles(store: self).append(entries)
   }
 }

@@ -83,16 +83,25 @@ public enum FileSystem {
   /// either the old file or the new one, never a mix: write a temporary
   /// file in the same directory, fsync it, rename it over the target,
   /// fsync the directory so the rename itself is durable.
-  public static func writeAtomically(_ path: String, _ bytes: some Collection<UInt8>) throws(FileSystemError) {
-    try writeAtomically(path) { fd, temporary throws(FileSystemError) in try writeAll(fd, bytes, path: temporary) }
+  @discardableResult
+  public static func writeAtomically(
+    _ path: String, _ bytes: some Collection<UInt8>, durable: Bool = true
+  ) throws(FileSystemError) -> Identity {
+    try writeAtomically(path, durable: durable) { fd, temporary throws(FileSystemError) in try writeAll(fd, bytes, path: temporary) }
   }
 
   /// `writeAtomically` for contents written in pieces by `writeContents`
   /// (given the temporary file's descriptor and path), so a spliced file
-  /// need not be assembled in memory first.
+  /// need not be assembled in memory first. Returns the identity of the
+  /// file written, so that the writer can check, before it releases its
+  /// lock, that the path still names it (`ReplacedUnderWriter`).
+  @discardableResult
+  /// `durable: false` leaves out both fsyncs: the result survives the
+  /// writer's death but not the machine's (drafts kept on every key).
   public static func writeAtomically(
-    _ path: String, writeContents: (_ fd: Int32, _ temporaryPath: String) throws(FileSystemError) -> Void
-  ) throws(FileSystemError) {
+    _ path: String, durable: Bool = true,
+    writeContents: (_ fd: Int32, _ temporaryPath: String) throws(FileSystemError) -> Void
+  ) throws(FileSystemError) -> Identity {
     let directory = parentDirectory(of: path)
     let name = lastComponent(of: path)
     let temporary = directory + "/." + name + ".tmp-" + String(getpid())
@@ -102,9 +111,13 @@ public enum FileSystem {
     defer {
       if !closed { close(fd) }
     }
+    let written: Identity
     do throws(FileSystemError) {
       try writeContents(fd, temporary)
-      if fsync(fd) != 0 { throw FileSystemError(path: temporary, operation: "fsync", code: errno) }
+      if durable && fsync(fd) != 0 { throw FileSystemError(path: temporary, operation: "fsync", code: errno) }
+      var info = stat()
+      if fstat(fd, &info) != 0 { throw FileSystemError(path: temporary, operation: "stat", code: errno) }
+      written = Identity(info)
       closed = true
       if close(fd) != 0 { throw FileSystemError(path: temporary, operation: "close", code: errno) }
       if rename(temporary, path) != 0 { throw FileSystemError(path: path, operation: "rename into place", code: errno) }
@@ -112,7 +125,8 @@ public enum FileSystem {
       unlink(temporary)
       throw failure
     }
-    try syncDirectory(directory)
+    if durable { try syncDirectory(directory) }
+    return written
   }
 
   /// Removes temporary files left in `directory` by writers that died
@@ -203,14 +217,19 @@ public enum FileSystem {
     public let inode: UInt64
     public let size: Int64
     public let modifiedNanoseconds: Int64
+
+    init(_ info: stat) {
+      device = UInt64(info.st_dev)
+      inode = UInt64(info.st_ino)
+      size = Int64(info.st_size)
+      modifiedNanoseconds = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+    }
   }
 
   public static func identity(_ path: String) -> Identity? {
     var info = stat()
     guard stat(path, &info) == 0 else { return nil }
-    return Identity(
-      device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
-      modifiedNanoseconds: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+    return Identity(info)
   }
 
   public static func parentDirectory(of path: String) -> String {

@@ -98,7 +98,48 @@ public final class DashboardProgram: Program {
     }
   }
 
-  public func reduce(_ action: AppAction) -> [AppEffect] { AppReducer.reduce(&state, action) }
+  public func reduce(_ action: AppAction) -> [AppEffect] {
+    let effects = AppReducer.reduce(&state, action)
+    keepDraftCurrent()
+    return effects
+  }
+
+  /// The draft this session has on disk (its payload), if any.
+  private var draftOnDisk: String?
+
+  /// The open form, changed, is on disk as a draft after every action
+  /// (issue 16, item 4): a dashboard that freezes, is killed or crashes
+  /// loses nothing typed; the next start offers it back. Written only
+  /// when it changed, and without fsync (a process that dies does not
+  /// lose a renamed file; the kernel still has it), so a key costs a
+  /// small write and a rename. Removed once the form is saved or left.
+  func keepDraftCurrent() {
+    guard !state.settings.readOnly else { return }
+    if let form = openForm, form.isDirty {
+      let payload = form.draftPayload
+      guard payload != draftOnDisk else { return }
+      let draft = Draft(
+        dataDirectory: drafts.dataDirectory, savedAt: clock.timestamp(), kind: form.subject.noun,
+        recordID: form.subject.recordID, baseRevision: nil, payload: payload)
+      do {
+        try drafts.save(draft, durable: false)
+        draftOnDisk = payload
+      } catch {
+        logger.log("could not keep the draft: \(error)")
+      }
+    } else if draftOnDisk != nil {
+      drafts.discard()
+      draftOnDisk = nil
+    }
+  }
+
+  /// The form being edited: in the form itself, or held by the conflict
+  /// view while the user chooses (Esc there gives it back).
+  var openForm: FormState? {
+    if let form = state.form { return form }
+    if case .conflict(let conflict)? = state.dialog { return conflict.form }
+    return nil
+  }
 
   public func perform(_ effect: AppEffect, on terminal: any Terminal) -> [AppAction] {
     switch effect {
@@ -119,7 +160,11 @@ public final class DashboardProgram: Program {
       guard let editorCommand else { return [] }
       return [.externalEditorFinished(ExternalEditor.edit(text, command: editorCommand, terminal: terminal, logger: logger))]
     case .discardDraft:
+      // The draft offered at the start was restored or refused; a form
+      // restored from it is written again as this session's draft.
       drafts.discard()
+      draftOnDisk = nil
+      keepDraftCurrent()
       return []
     case .cycleTheme:
       let loaded = catalog.load(catalog.next(after: theme.name))
@@ -167,12 +212,13 @@ public final class DashboardProgram: Program {
   /// The link dropped or we were told to stop with a form open and
   /// changed: keep it as a draft for the next start (never in read-only).
   func keepDraft() {
-    guard let form = state.form, form.isDirty, !state.settings.readOnly else { return }
+    guard let form = openForm, form.isDirty, !state.settings.readOnly else { return }
     let draft = Draft(
       dataDirectory: drafts.dataDirectory, savedAt: clock.timestamp(), kind: form.subject.noun,
       recordID: form.subject.recordID, baseRevision: nil, payload: form.draftPayload)
     do {
       try drafts.save(draft)
+      draftOnDisk = draft.payload
       logger.log("kept a draft of \(draft.recordID) at \(drafts.path)")
     } catch {
       logger.log("could not keep the draft: \(error)")

@@ -38,6 +38,7 @@ struct DashboardCommand: ParsableCommand {
         return Runtime(program: program, terminal: terminal).run {
           timer.mark("first frame")
           logger.log(timer.summary)
+          DebugTrap.fireIfAsked()
         }
       }
     }
