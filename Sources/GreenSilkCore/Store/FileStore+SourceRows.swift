@@ -26,10 +26,20 @@ extension FileStore {
       project.imported = imported.detached
       return project as! R
     }
+    // The record an edit read is compared with the line on disk, which
+    // holds the row's digest only: its row goes too, but nowhere.
+    func withoutRow(_ record: R) -> R {
+      guard var project = record as? Project, let imported = project.imported, imported.columnsJSON != nil,
+        imported.columnCount > 0
+      else { return record }
+      project.imported = imported.detached
+      return project as! R
+    }
     let detached = changes.map { change -> RecordChange<R> in
       switch change {
       case .create(let record): .create(detach(record))
       case .update(let record, let expecting): .update(detach(record), expecting: expecting)
+      case .replace(let record, let original): .replace(detach(record), original: withoutRow(original))
       case .delete: change
       }
     }
