@@ -40,6 +40,24 @@ struct PinnedRolesCommandLineTests {
     #expect(try E2E.run(["report", "--format", "json"] + pin).status == 0)
   }
 
+  /// `greensilk edit` starts `$EDITOR`, a shell: no pinned key may run it,
+  /// not even an admin's. The editor here would leave a marker file.
+  @Test(arguments: ["viewer", "editor", "admin"])
+  func handEditingIsRefusedUnderAnyPinnedIdentity(role: String) throws {
+    let data = try E2E.copyOfShippedData()
+    let before = try EditingEndToEndTests.snapshot(data)
+    let scratch = try E2E.makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    let marker = scratch + "/editor-ran"
+    let result = try E2E.run(
+      ["edit", "projects", "--data", data, "--as", "bob", "--role", role],
+      environment: ["EDITOR": "touch \(marker)", "VISUAL": "touch \(marker)"])
+    #expect(result.status == 2, "edit as \(role): status \(result.status), \(result.err)")
+    #expect(result.err.contains("pinned identity"), "\(result.err)")
+    #expect(!FileManager.default.fileExists(atPath: marker), "the editor ran")
+    #expect(try EditingEndToEndTests.snapshot(data) == before)
+  }
+
   @Test func adminImportsAndIsAuditedUnderItsPinnedName() throws {
     let data = try E2E.copyOfShippedData()
     let result = try E2E.run(
