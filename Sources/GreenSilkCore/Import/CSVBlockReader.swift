@@ -84,21 +84,7 @@ struct CSVBlockReader {
   }
 
   private mutating func readBlock() throws(FileSystemError) -> [UInt8] {
-    var failure: Int32 = 0
-    let block = [UInt8](unsafeUninitializedCapacity: blockSize) { buffer, initialized in
-      initialized = 0
-      while initialized < buffer.count {
-        let got = Glibc.read(fd, buffer.baseAddress! + initialized, buffer.count - initialized)
-        if got < 0 {
-          if errno == EINTR { continue }
-          failure = errno
-          return
-        }
-        if got == 0 { return }
-        initialized += got
-      }
-    }
-    if failure != 0 { throw FileSystemError(path: path, operation: "read", code: failure) }
+    let block = try FileSystem.readChunk(fd, capacity: blockSize, path: path).bytes
     bytesRead += block.count
     return block
   }

@@ -48,35 +48,45 @@ public enum FileSystem {
     defer { close(fd) }
     let capacity = size > 0 ? size + 1 : 64 * 1024
     var bytes: [UInt8] = []
-    // Read in buffers left uninitialised: zero-filling 20 MB only to
-    // overwrite it would cost every save several milliseconds. The size
-    // from fstat is a hint; a file that grows meanwhile takes more rounds.
+    // The size from fstat is a hint; a file that grows meanwhile takes
+    // more rounds.
     while true {
-      var failure: Int32 = 0
-      var ended = false
-      let chunk = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
-        initialized = 0
-        while initialized < buffer.count {
-          let got = Glibc.read(fd, buffer.baseAddress! + initialized, buffer.count - initialized)
-          if got < 0 {
-            if errno == EINTR { continue }
-            failure = errno
-            return
-          }
-          if got == 0 {
-            ended = true
-            return
-          }
-          initialized += got
-        }
-      }
-      if failure != 0 { throw FileSystemError(path: path, operation: "read", code: failure) }
+      let (chunk, ended) = try readChunk(fd, capacity: capacity, path: path)
       if bytes.isEmpty { bytes = chunk } else { bytes += chunk }
       if bytes.count > ReadLimits.maxFileBytes {
         throw FileSystemError.refused(path, "grew past the \(ReadLimits.maxFileBytes >> 20) MiB a file may have while it was read; not read")
       }
       if ended { return bytes }
     }
+  }
+
+  /// Up to `capacity` bytes from `fd`, fewer only at the end of the file
+  /// (`ended`); EINTR is retried. The buffer is left uninitialised:
+  /// zero-filling 20 MB only to overwrite it would cost every save several
+  /// milliseconds.
+  static func readChunk(_ fd: Int32, capacity: Int, path: String) throws(FileSystemError) -> (
+    bytes: [UInt8], ended: Bool
+  ) {
+    var failure: Int32 = 0
+    var ended = false
+    let chunk = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+      initialized = 0
+      while initialized < buffer.count {
+        let got = Glibc.read(fd, buffer.baseAddress! + initialized, buffer.count - initialized)
+        if got < 0 {
+          if errno == EINTR { continue }
+          failure = errno
+          return
+        }
+        if got == 0 {
+          ended = true
+          return
+        }
+        initialized += got
+      }
+    }
+    if failure != 0 { throw FileSystemError(path: path, operation: "read", code: failure) }
+    return (chunk, ended)
   }
 
   /// Replaces `path` with `bytes` so that a crash at any moment leaves
