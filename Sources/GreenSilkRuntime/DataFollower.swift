@@ -9,11 +9,19 @@ public final class DataFollower {
   public let store: FileStore
   private let watcher: DataWatcher
   private var knownIdentities: [String: FileSystem.Identity]
+  /// The last load, kept so that a change to a few project parts re-reads
+  /// only those (`FileStore.reload(_:parts:)`); it shares its storage with
+  /// the screen's copy until the screen changes its own.
+  private var lastLoad: LoadResult?
+  /// Parts this process wrote itself since `lastLoad`: the screen has the
+  /// change, `lastLoad` does not, so the next partial reload reads them too.
+  private var ownParts = Set<Int>()
 
   public init(store: FileStore, initial: LoadResult) {
     self.store = store
     watcher = DataWatcher(directory: store.directory)
     knownIdentities = initial.fileIdentities
+    lastLoad = initial
   }
 
   /// The inotify descriptor to poll; nil without inotify (then ask
@@ -28,7 +36,11 @@ public final class DataFollower {
 
   /// This process has just written the files itself: their new identities
   /// are known, so the write is not reloaded as someone else's change.
-  public func acceptOwnWrite() { knownIdentities = store.identities() }
+  public func acceptOwnWrite() {
+    let now = store.identities()
+    ownParts.formUnion(FileStore.changedParts(from: knownIdentities, to: now) ?? [])
+    knownIdentities = now
+  }
 
   /// Loads the data again when a file changed since the last load; nil
   /// when none did. A failed load is remembered like a good one.
@@ -36,8 +48,17 @@ public final class DataFollower {
     let identities = store.identities()
     guard identities != knownIdentities else { return nil }
     do {
-      let result = try store.load()
+      let result: LoadResult
+      if let previous = lastLoad, previous.projectsInParts,
+        let parts = FileStore.changedParts(from: knownIdentities, to: identities)
+      {
+        result = store.reload(previous, parts: parts.union(ownParts))
+      } else {
+        result = try store.load()
+      }
       knownIdentities = result.fileIdentities
+      lastLoad = result
+      ownParts = []
       return .success(result)
     } catch {
       knownIdentities = identities
