@@ -13,8 +13,8 @@ import Testing
 /// The second test kills `greensilk import csv` (issue 16, item 2): after
 /// every kill no file is torn, every record that changed has its audit
 /// entry, and no audit entry stands for a change that did not land. 20
-/// kills here; the soak script runs GREENSILK_IMPORT_KILL_ITERATIONS
-/// (figures in BENCHMARKS.md).
+/// kills here for each layout (one file, and projects in parts); the soak
+/// script runs GREENSILK_IMPORT_KILL_ITERATIONS (figures in BENCHMARKS.md).
 @Suite(.serialized) struct CrashSafetyTests {
   @Test func killedMidSaveLeavesOldOrNewRecord() throws {
     let iterations = Int(ProcessInfo.processInfo.environment["GREENSILK_CRASH_ITERATIONS"] ?? "") ?? 200
@@ -81,12 +81,25 @@ import Testing
     #expect(leftovers.isEmpty, "\(leftovers)")
   }
 
-  @Test func killedMidImportNeverLeavesAChangeWithoutItsAuditEntry() throws {
+  /// `inParts`: the same on a portfolio past 2,000 projects, kept in
+  /// parts (`ProjectParts`), where an import rewrites every part at once
+  /// through one folder exchange.
+  @Test(arguments: [false, true])
+  func killedMidImportNeverLeavesAChangeWithoutItsAuditEntry(inParts: Bool) throws {
     let iterations = Int(ProcessInfo.processInfo.environment["GREENSILK_IMPORT_KILL_ITERATIONS"] ?? "") ?? 20
     let data = try E2E.copyOfShippedData()
     let root = URL(fileURLWithPath: data).deletingLastPathComponent().path
     defer { try? FileManager.default.removeItem(atPath: root) }
     let store = FileStore(directory: data)
+    if inParts {
+      let template = try #require(try store.load().dataSet.projects.first)
+      try store.apply((1...ProjectParts.splitThreshold + 100).map { number in
+        var project = template
+        project.id = "PARTS-\(100_000 + number)"
+        return RecordChange.create(project)
+      })
+      #expect(store.projectsAreSplit)
+    }
     let csv = root + "/import.csv"
     let pending = data + "/" + WriteAheadAudit.pendingFileName
     var generator = SystemRandomNumberGenerator()
@@ -192,7 +205,7 @@ import Testing
     }
     // The figures, for BENCHMARKS.md (printed by Tests/scripts/crash-soak.sh).
     print(
-      "import kills: \(iterations) (\(finishedFirst) finished before the kill); data landed \(landed), intent withdrawn \(withdrawn), killed before any write \(untouched); changes without an audit entry \(changesWithoutEntry), entries without a change \(entriesWithoutChange), torn \(torn)"
+      "import kills\(inParts ? " (projects in parts)" : ""): \(iterations) (\(finishedFirst) finished before the kill); data landed \(landed), intent withdrawn \(withdrawn), killed before any write \(untouched); changes without an audit entry \(changesWithoutEntry), entries without a change \(entriesWithoutChange), torn \(torn)"
     )
     #expect(changesWithoutEntry == 0)
     #expect(entriesWithoutChange == 0)

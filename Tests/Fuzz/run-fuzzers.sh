@@ -63,7 +63,7 @@ build_ui_harness() { # name harness.swift [more sources]
   shift 2
   "${SWIFTC[@]}" -module-name "Fuzz_$name" -I "$LIBS" -I "$BUILT/Modules" -I Sources/CNcursesw \
     -Xcc -fmodule-map-file="$CTOML_MAP" "Tests/Fuzz/Harnesses/$file" "$@" \
-    -L "$LIBS" -lGreenSilkUI -lGreenSilkCore "$BUILT"/TOMLKit.build/*.o "$BUILT"/CTOML.build/*.o \
+    -L "$LIBS" -lGreenSilkUI -lGreenSilkCore $(find "$BUILT/TOMLKit.build" "$BUILT/CTOML.build" -name '*.o' | sort) \
     -lncursesw -lstdc++ -o "$OUT/$name" 2>"$OUT/$name.build.log" ||
     { echo "$name: build failed, see $OUT/$name.build.log"; return 1; }
 }
