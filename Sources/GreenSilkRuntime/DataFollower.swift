@@ -36,6 +36,7 @@ public final class DataFollower {
     let identities = store.identities()
     guard identities != knownIdentities else { return nil }
     do {
+      ReloadTestHook.run()
       let result = try store.load()
       knownIdentities = result.fileIdentities
       return .success(result)
