@@ -111,6 +111,18 @@ final class ReloadWorker: Sendable {
     }
   }
 
+  /// Waits until a finished reload's byte is in the pipe (at most
+  /// `milliseconds`), without taking it: for tests and headless runs.
+  func waitUntilFinished(milliseconds: Int32) -> Bool {
+    guard wakeDescriptor >= 0 else { return false }
+    var descriptor = pollfd(fd: wakeDescriptor, events: Int16(POLLIN), revents: 0)
+    while true {
+      let ready = poll(&descriptor, 1, milliseconds)
+      if ready < 0 && errno == EINTR { continue }
+      return ready > 0
+    }
+  }
+
   /// The reload itself, on the worker's thread: a stat of each file, and
   /// a load only when one changed (or when forced).
   private func run(_ job: ReloadJob) {
@@ -119,13 +131,14 @@ final class ReloadWorker: Sendable {
     if !job.force && identities == job.known {
       found = .unchanged
     } else {
-      ReloadTestHook.run()
+      ReloadTestHook.run(.beforeLoad, directory: store.directory)
       do {
         found = .loaded(try store.load())
       } catch {
         found = .failed("\(error)", identities: identities)
       }
     }
+    ReloadTestHook.run(.afterLoad, directory: store.directory)
     var tail: [AuditEntry]?
     if job.readsAuditTail && found.readSomething {
       // The ticker: never the whole log, which only grows.

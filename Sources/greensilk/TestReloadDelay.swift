@@ -16,13 +16,12 @@ enum TestReloadDelay {
     #if DEBUG
       guard let text = Environment.value("GREENSILK_TEST_RELOAD_DELAY_MS"), let asked = UInt32(text), asked > 0 else { return }
       let milliseconds = min(asked, 600_000)
-      ReloadTestHook.beforeLoad.withLock { hook in
-        // The whole delay even when a signal interrupts the sleep, as a
-        // hung read() would (SIGHUP must not end the wait early).
-        hook = {
-          var remaining = timespec(tv_sec: Int(milliseconds / 1000), tv_nsec: Int(milliseconds % 1000) * 1_000_000)
-          while nanosleep(&remaining, &remaining) != 0 && errno == EINTR {}
-        }
+      // The whole delay even when a signal interrupts the sleep, as a
+      // hung read() would (SIGHUP must not end the wait early).
+      ReloadTestHook.set(.beforeLoad) { _ in
+        var remaining = timespec(tv_sec: Int(milliseconds / 1000), tv_nsec: Int(milliseconds % 1000) * 1_000_000)
+        var left = timespec()
+        while nanosleep(&remaining, &left) != 0 && errno == EINTR { remaining = left }
       }
     #endif
   }
