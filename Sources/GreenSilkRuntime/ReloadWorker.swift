@@ -86,6 +86,16 @@ final class ReloadWorker: Sendable {
   func start(_ job: ReloadJob) {
     let box = Unmanaged.passRetained(ThreadStart(worker: self, job: job)).toOpaque()
     var thread = pthread_t()
+    // The thread is born with the loop's signals blocked, so they always
+    // reach the loop's thread (its self-pipe) and never interrupt the
+    // worker's reads. Faults (SIGSEGV, a Swift trap) stay unblocked: the
+    // handler that restores the terminal must run for them.
+    var loopSignals = sigset_t()
+    var previous = sigset_t()
+    sigemptyset(&loopSignals)
+    for signal in TerminalEvent.reportedSignals + [SIGWINCH, SIGTSTP, SIGTTIN, SIGTTOU, SIGPIPE] { sigaddset(&loopSignals, signal) }
+    pthread_sigmask(SIG_BLOCK, &loopSignals, &previous)
+    defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
     let made = pthread_create(
       &thread, nil,
       { argument in
