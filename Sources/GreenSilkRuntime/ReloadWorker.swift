@@ -82,8 +82,11 @@ final class ReloadWorker: Sendable {
   }
 
   /// Starts `job` on a new thread; runs it here if no thread can be made
-  /// (the reload then blocks the loop, as it always did before).
+  /// or there is no pipe to wake the loop with (out of descriptors): the
+  /// reload then blocks the loop, as it always did before, and the loop
+  /// takes it at its next wake (`Runtime.step(.timer)`).
   func start(_ job: ReloadJob) {
+    guard wakeDescriptor >= 0 else { return run(job) }
     let box = Unmanaged.passRetained(ThreadStart(worker: self, job: job)).toOpaque()
     var thread = pthread_t()
     // The thread is born with the loop's signals blocked, so they always
@@ -115,6 +118,8 @@ final class ReloadWorker: Sendable {
   func take() -> ReloadFinished? {
     var bytes = [UInt8](repeating: 0, count: 64)
     while wakeDescriptor >= 0 && read(wakeDescriptor, &bytes, bytes.count) > 0 {}
+    // The byte comes after the mailbox is filled, so an empty mailbox
+    // here means a byte already taken with an earlier result.
     return mailbox.withLock { finished in
       defer { finished = nil }
       return finished
@@ -124,7 +129,8 @@ final class ReloadWorker: Sendable {
   /// Waits until a finished reload's byte is in the pipe (at most
   /// `milliseconds`), without taking it: for tests and headless runs.
   func waitUntilFinished(milliseconds: Int32) -> Bool {
-    guard wakeDescriptor >= 0 else { return false }
+    // Without a pipe the reload ran on the caller's thread: finished.
+    guard wakeDescriptor >= 0 else { return true }
     var descriptor = pollfd(fd: wakeDescriptor, events: Int16(POLLIN), revents: 0)
     while true {
       let ready = poll(&descriptor, 1, milliseconds)
@@ -155,6 +161,7 @@ final class ReloadWorker: Sendable {
       tail = try? AuditLog.readTail(store, bytes: 64 * 1024)
     }
     mailbox.withLock { $0 = ReloadFinished(job: job, found: found, auditTail: tail) }
+    guard wakeWriter >= 0 else { return }
     var byte: UInt8 = 1
     _ = write(wakeWriter, &byte, 1)
   }

@@ -101,6 +101,9 @@ public final class Runtime<P: Program> {
         // the worker reads; `.reloadFinished` brings the outcome back.
         program.data.requestReload()
       }
+      // No pipe to wake on (out of descriptors): the reload ran on this
+      // thread, or was asked for by an effect since the last wake.
+      if program.data.reloadDescriptor < 0 && program.data.isReloading { step(.reloadFinished) }
     case .reloadFinished:
       guard let outcome = program.data.takeFinishedReload() else { return }
       dispatch(program.reloaded(outcome))
