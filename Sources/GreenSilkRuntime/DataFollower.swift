@@ -26,6 +26,13 @@ public final class DataFollower {
   private let worker: ReloadWorker
   private let readsAuditTail: Bool
   private var knownIdentities: [String: FileSystem.Identity]
+  /// The last load, kept so that a change to a few project parts re-reads
+  /// only those (`FileStore.reload(_:parts:)`, on the worker); it shares
+  /// its storage with the screen's copy until the screen changes its own.
+  private var lastLoad: LoadResult?
+  /// Parts this process wrote itself since `lastLoad`: the screen has the
+  /// change, `lastLoad` does not, so the next partial reload reads them too.
+  private var ownParts = Set<Int>()
   /// Bumped by each own write (`acceptOwnWrite`).
   public private(set) var generation = 0
   /// The reload running on the worker, if one is.
@@ -44,6 +51,7 @@ public final class DataFollower {
     watcher = DataWatcher(directory: store.directory)
     worker = ReloadWorker(store: store)
     knownIdentities = initial.fileIdentities
+    lastLoad = initial
   }
 
   /// The inotify descriptor to poll; nil without inotify (then ask for a
@@ -68,7 +76,9 @@ public final class DataFollower {
       queuedForce = (queuedForce ?? false) || force
       return
     }
-    let job = ReloadJob(generation: generation, known: knownIdentities, force: force, readsAuditTail: readsAuditTail)
+    let job = ReloadJob(
+      generation: generation, known: knownIdentities, force: force, readsAuditTail: readsAuditTail,
+      previous: lastLoad, ownParts: ownParts)
     running = job
     worker.start(job)
   }
@@ -96,6 +106,8 @@ public final class DataFollower {
         return nil
       case .loaded(let result) where result.fileIdentities == knownIdentities:
         // It read the files as this process left them: current.
+        lastLoad = result
+        ownParts = []
         return .loaded(result, auditTail: finished.auditTail)
       case .loaded, .failed:
         // Older than the screen, or newer still: read them again.
@@ -108,6 +120,8 @@ public final class DataFollower {
       return nil
     case .loaded(let result):
       knownIdentities = result.fileIdentities
+      lastLoad = result
+      ownParts = []
       return .loaded(result, auditTail: finished.auditTail)
     case .failed(let message, let identities):
       // Remembered like a good load: not read again until it changes.
@@ -127,7 +141,9 @@ public final class DataFollower {
   /// are known, so the write is not reloaded as someone else's change; a
   /// reload already running read older files (see the type's comment).
   public func acceptOwnWrite() {
-    knownIdentities = store.identities()
+    let now = store.identities()
+    ownParts.formUnion(FileStore.changedParts(from: knownIdentities, to: now) ?? [])
+    knownIdentities = now
     generation += 1
     if changedBeforeOwnWrite {
       changedBeforeOwnWrite = false

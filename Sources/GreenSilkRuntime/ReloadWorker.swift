@@ -19,6 +19,11 @@ struct ReloadJob: Sendable {
   let force: Bool
   /// Also read the audit log's tail (the kiosk's ticker).
   let readsAuditTail: Bool
+  /// The last load: when only project parts changed, only those are read
+  /// again into a copy of it (`FileStore.reload(_:parts:)`).
+  let previous: LoadResult?
+  /// Parts this process wrote since `previous` (read again too).
+  let ownParts: Set<Int>
 }
 
 /// What a reload found, handed from the worker to the loop.
@@ -149,7 +154,15 @@ final class ReloadWorker: Sendable {
     } else {
       ReloadTestHook.run(.beforeLoad, directory: store.directory)
       do {
-        found = .loaded(try store.load())
+        // A forced reload reads everything: it is the one that must not
+        // trust the identities.
+        if !job.force, let previous = job.previous, previous.projectsInParts,
+          let parts = FileStore.changedParts(from: job.known, to: identities)
+        {
+          found = .loaded(store.reload(previous, parts: parts.union(job.ownParts)))
+        } else {
+          found = .loaded(try store.load())
+        }
       } catch {
         found = .failed("\(error)", identities: identities)
       }

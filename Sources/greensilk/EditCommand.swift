@@ -56,6 +56,15 @@ struct EditCommand: ParsableCommand {
         let names = DataFile.allCases.map(\.rawValue).joined(separator: ", ")
         throw CommandFailure(message: "greensilk: \(file): not a data file (one of \(names))", status: 2)
       }
+      if dataFile == .projects && store.projectsAreSplit {
+        // A portfolio in parts (over 2,000 projects) is edited record by
+        // record: in the dashboard's form, or by export and import.
+        throw CommandFailure(
+          message: "greensilk: \(store.displayDirectory)'s projects are in parts under \(ProjectParts.folderName)/ "
+            + "(a portfolio over \(ProjectParts.splitThreshold) projects); edit them in the dashboard's form, or with "
+            + "export and import csv; nothing was written",
+          status: 2)
+      }
       switch dataFile {
       case .countries: try HandEditSession<Country>(store: store).run()
       case .corridors: try HandEditSession<Corridor>(store: store).run()

@@ -11,6 +11,8 @@ struct MigrateCommand: ParsableCommand {
       Schema 2 keeps each imported project's original source columns in sources/ \
       (parts under 40 MB) instead of inside projects.jsonl, and the audit log in \
       audit/YYYY-MM.jsonl (audit.jsonl, if any, is kept and read as the oldest part). \
+      Schema 3 moves the projects of a portfolio over 2,000 projects into 64 parts, \
+      projects/00.jsonl to projects/63.jsonl (a project's part follows from its id). \
       Every writing command upgrades an old directory first anyway; this does it \
       now. Each step is atomic: a crash part-way leaves a directory that loads and \
       upgrades again. Nothing is printed to change when the directory is current.
@@ -35,7 +37,8 @@ struct MigrateCommand: ParsableCommand {
       FileHandleOutput.standardOutput.writeLine(
         "\(store.displayDirectory): schema \(report.fromSchema) → \(report.toSchema); "
           + "\(report.rowsMoved) source rows moved to \(SourceRowStore.folderName)/; "
-          + "projects.jsonl \(report.projectsBytesBefore) → \(report.projectsBytesAfter) bytes")
+          + "projects.jsonl \(report.projectsBytesBefore) → \(report.projectsBytesAfter) bytes"
+          + (report.splitIntoParts ? "; projects moved into \(ProjectParts.partCount) parts under \(ProjectParts.folderName)/" : ""))
     }
   }
 }

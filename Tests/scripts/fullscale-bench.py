@@ -11,8 +11,9 @@ What it measures (every figure of the issue's table):
   import        `import aiddata CSV` into a copy of data/: wall time and
                 peak RSS (/usr/bin/time -v's "Maximum resident set size")
   reimport      the same file with one title in ten changed, imported again
-  sizes         projects.jsonl, the largest file in the data directory,
-                the audit log (all files), bytes per project of projects.jsonl
+  sizes         the project files (projects.jsonl, or the parts under
+                projects/), the largest file in the data directory, the
+                audit log (all files), bytes per project
   first screen  the dashboard at 120x40 until its title bar, a body panel
                 and the key footer show and the output is quiet (pty-bench's
                 rule), against VisiData on the same CSV until its header
@@ -177,14 +178,32 @@ def reload_memory(binary, data, project_id):
             "peak_mb": after["VmHWM"] / 1024}
 
 
+def project_files(data):
+    """The files holding the projects: projects.jsonl, or the parts under
+    projects/ (a portfolio over 2,000 projects, schema 3)."""
+    folder = os.path.join(data, "projects")
+    if os.path.isdir(folder):
+        return [os.path.join(folder, n) for n in sorted(os.listdir(folder)) if n.endswith(".jsonl")]
+    return [os.path.join(data, "projects.jsonl")]
+
+
+def project_sizes(data):
+    """(projects, bytes of the project files, largest project file's bytes)."""
+    files = project_files(data)
+    count = sum(sum(1 for _ in open(p, encoding="utf-8")) for p in files)
+    sizes = [os.path.getsize(p) for p in files]
+    return count, sum(sizes), max(sizes)
+
+
 def first_project_id(binary, data):
-    """A project id from the data set (the first line of projects.jsonl)."""
-    with open(os.path.join(data, "projects.jsonl"), encoding="utf-8") as f:
-        for line in f:
-            match = re.match(r'\{"id":"([^"]+)"', line)
-            if match and match.group(1).startswith("AIDDATA"):
-                return match.group(1)
-    with open(os.path.join(data, "projects.jsonl"), encoding="utf-8") as f:
+    """A project id from the data set (an imported one when there is one)."""
+    for path in project_files(data):
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                match = re.match(r'\{"id":"([^"]+)"', line)
+                if match and match.group(1).startswith("AIDDATA"):
+                    return match.group(1)
+    with open(project_files(data)[0], encoding="utf-8") as f:
         return re.match(r'\{"id":"([^"]+)"', f.readline()).group(1)
 
 
@@ -215,9 +234,10 @@ def main():
     seconds, peak, _ = timed([binary, "import", "aiddata", a.csv, "--data", data])
     log("import", {"seconds": round(seconds, 2), "peak_mb": round(peak, 1)})
     sizes = tree_sizes(data)
-    projects = sum(1 for _ in open(os.path.join(data, "projects.jsonl"), encoding="utf-8"))
-    log("after_import", {"projects": projects, "projects_jsonl_mb": round(sizes["projects.jsonl"] / 1e6, 1),
-                         "bytes_per_project": round(sizes["projects.jsonl"] / projects),
+    projects, project_bytes, largest_project_file = project_sizes(data)
+    log("after_import", {"projects": projects, "projects_mb": round(project_bytes / 1e6, 1),
+                         "largest_project_file_mb": round(largest_project_file / 1e6, 2),
+                         "bytes_per_project": round(project_bytes / projects),
                          "largest_file": max(sizes, key=sizes.get), "largest_mb": round(max(sizes.values()) / 1e6, 1),
                          "audit_mb": round(audit_bytes(sizes) / 1e6, 2),
                          "files": {k: v for k, v in sorted(sizes.items()) if v > 1_000_000}})
@@ -232,7 +252,7 @@ def main():
     seconds, peak, _ = timed([binary, "import", "aiddata", changed, "--data", data])
     sizes = tree_sizes(data)
     log("reimport_same", {"seconds": round(seconds, 2), "peak_mb": round(peak, 1),
-                          "projects_jsonl_mb": round(sizes["projects.jsonl"] / 1e6, 1)})
+                          "projects_mb": round(project_sizes(data)[1] / 1e6, 1)})
     log("first_screen_gcdf", first_screens(binary, data, a.vd, a.csv, home, a.runs))
     project_id = first_project_id(binary, data)
     log("save_one_gcdf", save_times(binary, data, project_id))

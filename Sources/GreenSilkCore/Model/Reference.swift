@@ -122,9 +122,10 @@ public struct DataSetMeta: Hashable, Sendable {
   public var attributions: [String]
   public var extras: [RawField]
 
-  /// 2: imported source rows in `sources/`, the audit log in `audit/`
-  /// (`FileStore.upgrade` brings a schema-1 directory up).
-  public static let currentSchema = 2
+  /// 2: imported source rows in `sources/`, the audit log in `audit/`;
+  /// 3: past 2,000 projects, the projects in parts under `projects/`
+  /// (`ProjectParts`). `FileStore.upgrade` brings older directories up.
+  public static let currentSchema = 3
 
   public init(
     schema: Int = DataSetMeta.currentSchema, label: DataSetLabel, title: String,

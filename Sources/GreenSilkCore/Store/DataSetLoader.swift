@@ -8,9 +8,16 @@ public struct LoadResult: Equatable, Sendable {
   /// The line each loaded record came from, per file and id.
   public var lineNumbers: [DataFile: [String: Int]]
 
+  /// Whether the projects were read from parts (`ProjectParts`): then a
+  /// project's line number counts within its part.
+  public var projectsInParts = false
+
   /// `FILE:LINE` for a loaded record (FILE as the user named the directory).
   public func location(of file: DataFile, id: String, displayDirectory: String) -> (String, Int) {
-    (FileSystem.join(displayDirectory, file.fileName), lineNumbers[file]?[id] ?? 0)
+    let name =
+      file == .projects && projectsInParts
+      ? ProjectParts.relativePath(ofPart: ProjectParts.partIndex(of: id)) : file.fileName
+    return (FileSystem.join(displayDirectory, name), lineNumbers[file]?[id] ?? 0)
   }
 }
 
@@ -69,7 +76,18 @@ enum DataSetLoader {
     let corridors = try read(Corridor.self)
     var memberships = try read(CorridorMembership.self)
     let areas = try read(AreaInfo.self)
-    var projects = try read(Project.self)
+    let inParts = FileSystem.isDirectory(FileSystem.join(directory, ProjectParts.folderName))
+    var projects: ParsedFile<Project>
+    if inParts {
+      let parts = ProjectPartsReader.read(
+        directory: directory, displayDirectory: displayDirectory, indices: ProjectPartsReader.indices(in: directory))
+      projects = parts.parsed
+      issues += parts.issues
+      identities.merge(parts.identities) { $1 }
+      identities[DataFile.projects.fileName] = FileSystem.identity(FileSystem.join(directory, DataFile.projects.fileName))
+    } else {
+      projects = try read(Project.self)
+    }
     var activities = try read(EnvoyActivity.self)
     let totals = try read(ProgramTotal.self)
     var routes = try read(CorridorRoute.self)
@@ -102,14 +120,11 @@ enum DataSetLoader {
       if !knownCorridors.contains(row.corridor) { return "unknown corridor \"\(row.corridor.rawValue)\" (not in corridors.jsonl)" }
       return known.contains(row.country) ? nil : "unknown country \"\(row.country)\" (not in countries.jsonl)"
     }
-    dropDangling(&projects) { project in
-      if let missing = unknownCountries(project.countries).first {
-        return "unknown country \"\(missing)\" in project \(project.id) (not in countries.jsonl)"
-      }
-      if let missing = project.corridors.first(where: { !knownCorridors.contains($0) }) {
-        return "unknown corridor \"\(missing.rawValue)\" in project \(project.id) (not in corridors.jsonl)"
-      }
-      return nil
+    let projectProblem = danglingProjectProblem(countries: known, corridors: knownCorridors)
+    if inParts {
+      issues += ProjectPartsReader.dropDangling(&projects, displayDirectory: displayDirectory, projectProblem)
+    } else {
+      dropDangling(&projects, projectProblem)
     }
     dropDangling(&routes) { route in
       knownCorridors.contains(route.corridor) ? nil : "unknown corridor \"\(route.corridor.rawValue)\" (not in corridors.jsonl)"
@@ -130,6 +145,23 @@ enum DataSetLoader {
       .corridorCountries: memberships.lineOfID, .areas: areas.lineOfID, .projects: projects.lineOfID,
       .activities: activities.lineOfID, .programTotals: totals.lineOfID, .corridorRoutes: routes.lineOfID,
     ]
-    return LoadResult(dataSet: dataSet, issues: issues.sorted(), fileIdentities: identities, lineNumbers: lines)
+    var result = LoadResult(dataSet: dataSet, issues: issues.sorted(), fileIdentities: identities, lineNumbers: lines)
+    result.projectsInParts = inParts
+    return result
+  }
+
+  /// Why a project cannot load against the reference tables (nil: it can).
+  static func danglingProjectProblem(
+    countries known: Set<CountryCode>, corridors knownCorridors: Set<CorridorCode>
+  ) -> @Sendable (Project) -> String? {
+    { project in
+      if let missing = project.countries.first(where: { !known.contains($0) }) {
+        return "unknown country \"\(missing)\" in project \(project.id) (not in countries.jsonl)"
+      }
+      if let missing = project.corridors.first(where: { !knownCorridors.contains($0) }) {
+        return "unknown corridor \"\(missing.rawValue)\" in project \(project.id) (not in corridors.jsonl)"
+      }
+      return nil
+    }
   }
 }

@@ -22,7 +22,16 @@ public enum DataSetWriter {
     try put(.corridors, lines(data.corridors))
     try put(.corridorCountries, lines(data.memberships))
     try put(.areas, lines(data.areas))
-    try put(.projects, lines(data.projects))
+    if data.projects.count > ProjectParts.splitThreshold {
+      // As a store would have split them (`ProjectParts`).
+      let folder = FileSystem.join(directory, ProjectParts.folderName)
+      try FileSystem.createDirectory(folder)
+      for (index, projects) in Dictionary(grouping: data.projects, by: { ProjectParts.partIndex(of: $0.id) }) {
+        try FileSystem.writeAtomically(FileSystem.join(folder, ProjectParts.partFileName(index)), lines(projects))
+      }
+    } else {
+      try put(.projects, lines(data.projects))
+    }
     try put(.activities, lines(data.activities))
     try put(.programTotals, lines(data.programTotals))
     try put(.corridorRoutes, lines(data.routes))

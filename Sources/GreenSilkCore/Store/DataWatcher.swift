@@ -18,12 +18,23 @@ public final class DataWatcher {
     self.directory = directory
     let fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
     guard fd >= 0 else { return }
-    let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_ATTRIB)
-    if inotify_add_watch(fd, directory, mask) < 0 {
+    if inotify_add_watch(fd, directory, Self.mask) < 0 {
       close(fd)
       return
     }
     descriptor = fd
+    watchProjectFolder()
+  }
+
+  private static let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_ATTRIB)
+
+  /// Projects in parts live in `projects/`, which every write replaces
+  /// whole (`ProjectFolderWriter`): the new folder is watched each time
+  /// the name `projects` changes hands, so a part rewritten in place (by
+  /// git, by hand) wakes the loop too.
+  private func watchProjectFolder() {
+    guard let descriptor else { return }
+    _ = inotify_add_watch(descriptor, FileSystem.join(directory, ProjectParts.folderName), Self.mask)
   }
 
   /// Reads every pending event and returns the names of data files that
@@ -49,13 +60,15 @@ public final class DataWatcher {
         offset = nameStart + length
       }
     }
+    if names.contains(ProjectParts.folderName) { watchProjectFolder() }
     return names
   }
 
   /// Data files are what GreenSilk reads: `*.jsonl` and `dataset.json`,
   /// not hidden files (temporaries, the lock).
   public static func isDataFile(_ name: String) -> Bool {
-    !name.hasPrefix(".") && (name.hasSuffix(".jsonl") || name == FileStore.metaFileName)
+    !name.hasPrefix(".")
+      && (name.hasSuffix(".jsonl") || name == FileStore.metaFileName || name == ProjectParts.folderName)
   }
 
   deinit {
@@ -70,6 +83,13 @@ extension FileStore {
     var out: [String: FileSystem.Identity] = [:]
     out[Self.metaFileName] = FileSystem.identity(metaPath)
     for file in DataFile.allCases { out[file.fileName] = FileSystem.identity(path(of: file)) }
+    if let folder = FileSystem.identity(projectFolder) {
+      // Projects in parts: the folder (replaced whole by every write) and each part.
+      out[ProjectParts.folderName] = folder
+      for index in projectPartIndices() {
+        out[ProjectParts.relativePath(ofPart: index)] = FileSystem.identity(path(ofPart: index))
+      }
+    }
     return out
   }
 }

@@ -58,7 +58,7 @@ extension FileStore {
   /// Drops the sidecar rows that `projects.jsonl` (as now on disk) does
   /// not name. Called under the lock, after the data file is durable.
   func compactSourceRowsLocked() throws(FileSystemError) {
-    guard let bytes = try FileSystem.read(path(of: .projects)) else { return }
+    guard let bytes = try readProjectCollection() else { return }
     try sourceRows.compact(live: Self.namedSourceRows(bytes))
   }
 

@@ -1,7 +1,8 @@
 /// Upgrading a data directory written by an older GreenSilk (DECISIONS.md,
-/// "Schema 2"). Schema 1 kept every imported source row inside its
-/// project line; schema 2 keeps them in the sidecar (`sources/`) and the
-/// audit log split by month (`audit/`). A directory is upgraded the first
+/// "Schema 2", "Projects in parts"). Schema 1 kept every imported source
+/// row inside its project line; schema 2 keeps them in the sidecar
+/// (`sources/`) and the audit log split by month (`audit/`); schema 3
+/// moves the projects of a large portfolio into parts (`projects/`). A directory is upgraded the first
 /// time a writing command runs in it (every write goes through the store,
 /// which upgrades under its lock first), or by `greensilk migrate`.
 ///
@@ -19,6 +20,8 @@ extension FileStore {
     public var rowsMoved: Int
     public var projectsBytesBefore: Int
     public var projectsBytesAfter: Int
+    /// Whether the projects moved into parts (schema 3, `ProjectParts`).
+    public var splitIntoParts = false
   }
 
   /// Upgrades the directory if its `dataset.json` is of an older schema;
@@ -55,7 +58,7 @@ extension FileStore {
       fromSchema: schema, toSchema: DataSetMeta.currentSchema, rowsMoved: 0, projectsBytesBefore: 0,
       projectsBytesAfter: 0)
     let projectsPath = path(of: .projects)
-    if let bytes = try FileSystem.read(projectsPath) {
+    if schema < 2, let bytes = try FileSystem.read(projectsPath) {
       report.projectsBytesBefore = bytes.count
       var out: [UInt8] = []
       out.reserveCapacity(bytes.count / 4)
@@ -92,6 +95,8 @@ extension FileStore {
       if report.rowsMoved > 0 { try FileSystem.writeAtomically(projectsPath, out) }
       report.projectsBytesAfter = report.rowsMoved > 0 ? out.count : bytes.count
     }
+    // Schema 3: a large portfolio moves into parts.
+    report.splitIntoParts = try splitProjectsIfLargeLocked()
     var upgraded = meta
     upgraded.schema = DataSetMeta.currentSchema
     try FileSystem.writeAtomically(metaPath, Array(upgraded.fileText.utf8))

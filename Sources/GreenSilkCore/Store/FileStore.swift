@@ -102,6 +102,10 @@ public struct FileStore: Sendable {
       try upgradeLocked()
       // Source rows go to the sidecar, never into the data file.
       let (changes, sourceRows) = Self.detachSourceRows(changes)
+      if R.file == .projects && projectsAreSplit {
+        if FileSystem.exists(path(of: .projects)) { try removeProjectsFileLeftOverLocked() }
+        return try applyToPartsLocked(changes, audit: audit, sourceRows: sourceRows, staged: staged)
+      }
       let path = path(of: R.file)
       var current = try FileSystem.read(path, within: directory) ?? []
       var result: SplicedResult<R>
@@ -126,6 +130,7 @@ public struct FileStore: Sendable {
       result.splice = SplicedCollection(original: [])
       result.written = []
       current = []
+      if R.file == .projects { try splitProjectsIfLargeLocked() }
       if compacts { try compactSourceRowsLocked() }
       return written
     } catch let error as StoreError {
@@ -146,6 +151,19 @@ public struct FileStore: Sendable {
     write: (_ fd: Int32, _ temporaryPath: String) throws(FileSystemError) -> Void
   ) throws(StoreError) {
     let path = path(of: file)
+    try commitLocked(file, present: present, absent: absent, audit: audit) { () throws(FileSystemError) in
+      [path: try FileSystem.writeAtomically(path, writeContents: write)]
+    }
+  }
+
+  /// `commitLocked` for a write that replaces one or more files
+  /// (`replace` returns the identity of each file written, by path): the
+  /// project parts are replaced together as one folder.
+  func commitLocked(
+    _ file: DataFile, present: [UInt64], absent: [UInt64], audit: [AuditEntry],
+    replace: () throws(FileSystemError) -> [String: FileSystem.Identity]
+  ) throws(StoreError) {
+    let path = path(of: file)
     let pending = WriteAheadAudit.Pending(
       txn: WriteAheadAudit.newTransactionID(), file: file, present: present, absent: absent)
     do {
@@ -154,9 +172,9 @@ public struct FileStore: Sendable {
           try appendAuditLocked(entries)
         }
       }
-      let written: FileSystem.Identity
+      let written: [String: FileSystem.Identity]
       do {
-        written = try FileSystem.writeAtomically(path, writeContents: write)
+        written = try replace()
       } catch {
         // Nothing was renamed into place: withdraw the intent now rather
         // than at the next writer's lock.
@@ -164,11 +182,14 @@ public struct FileStore: Sendable {
         throw error
       }
       if !audit.isEmpty { WriteAheadAudit.finish(self) }
-      Self.afterWriteHook.withLock { $0 }?(path)
-      if let now = FileSystem.identity(path), now != written {
-        let replaced = ReplacedUnderWriter(file: file, path: FileSystem.join(displayDirectory, file.fileName))
-        try appendAuditLocked([replaced.auditEntry(txn: pending.txn)])
-        throw StoreError.replaced(replaced)
+      for (written, identity) in written.sorted(by: { $0.key < $1.key }) {
+        Self.afterWriteHook.withLock { $0 }?(written)
+        if let now = FileSystem.identity(written), now != identity {
+          let relative = String(written.dropFirst(directory.count).drop(while: { $0 == "/" }))
+          let replaced = ReplacedUnderWriter(file: file, path: FileSystem.join(displayDirectory, relative))
+          try appendAuditLocked([replaced.auditEntry(txn: pending.txn)])
+          throw StoreError.replaced(replaced)
+        }
       }
     } catch let error as StoreError {
       throw error

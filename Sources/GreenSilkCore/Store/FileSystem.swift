@@ -143,18 +143,28 @@ public enum FileSystem {
   /// mid-save (`.NAME.tmp-PID` whose process no longer exists). Harmless
   /// litter otherwise, but it should not pile up over weeks.
   public static func removeStaleTemporaries(in directory: String) {
-    guard let handle = opendir(directory) else { return }
-    defer { closedir(handle) }
-    while let entry = readdir(handle) {
-      let name = withUnsafePointer(to: entry.pointee.d_name) {
-        $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-      }
+    for name in entryNames(in: directory) ?? [] {
       let parts = name.split(separator: "-")
       guard name.hasPrefix("."), parts.count >= 2, parts[parts.count - 2].hasSuffix(".tmp"),
         let pid = Int32(parts[parts.count - 1]), pid > 0
       else { continue }
       if kill(pid, 0) != 0 && errno == ESRCH { unlink(join(directory, name)) }
     }
+  }
+
+  /// The names in a directory, `.` and `..` left out; nil when it cannot
+  /// be opened.
+  public static func entryNames(in directory: String) -> [String]? {
+    guard let handle = opendir(directory) else { return nil }
+    defer { closedir(handle) }
+    var names: [String] = []
+    while let entry = readdir(handle) {
+      let name = withUnsafePointer(to: entry.pointee.d_name) {
+        $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+      }
+      if name != "." && name != ".." { names.append(name) }
+    }
+    return names
   }
 
   /// Appends `bytes` and fsyncs (the audit log).

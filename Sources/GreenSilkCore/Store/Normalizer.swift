@@ -12,8 +12,17 @@ public enum Normalizer {
     guard !store.isReadOnly else { throw StoreError.readOnly }
     var outcome = Outcome()
     func run<R: StoredRecord>(_ type: R.Type) throws(StoreError) {
-      let path = store.path(of: R.file)
-      let display = FileSystem.join(store.displayDirectory, R.file.fileName)
+      guard R.file == .projects, store.projectsAreSplit else {
+        return try run(R.self, path: store.path(of: R.file), display: FileSystem.join(store.displayDirectory, R.file.fileName))
+      }
+      // Projects in parts: each part on its own (a record stays in its part).
+      for index in store.projectPartIndices() {
+        try run(
+          R.self, path: store.path(ofPart: index),
+          display: FileSystem.join(store.displayDirectory, ProjectParts.relativePath(ofPart: index)))
+      }
+    }
+    func run<R: StoredRecord>(_ type: R.Type, path: String, display: String) throws(StoreError) {
       do {
         let lock = try DirectoryLock(directory: store.directory)
         defer { lock.release() }
@@ -30,10 +39,10 @@ public enum Normalizer {
           out.append(0x0A)
         }
         if out == bytes {
-          outcome.unchanged.append(R.file)
+          if !outcome.unchanged.contains(R.file) { outcome.unchanged.append(R.file) }
         } else {
           try FileSystem.writeAtomically(path, out)
-          outcome.rewritten.append(R.file)
+          if !outcome.rewritten.contains(R.file) { outcome.rewritten.append(R.file) }
         }
       } catch {
         throw StoreError.io(error)

@@ -138,7 +138,10 @@ public enum WriteAheadAudit {
 
   /// Whether `pending` landed in its data file as it is now.
   public static func outcome(of pending: Pending, in store: FileStore) -> Outcome {
-    let bytes = (try? FileSystem.read(store.path(of: pending.file), within: store.directory)) ?? []
+    let bytes =
+      pending.file == .projects
+      ? ((try? store.readProjectCollection()) ?? nil) ?? []
+      : ((try? FileSystem.read(store.path(of: pending.file), within: store.directory)) ?? nil) ?? []
     var digests = Set<UInt64>()
     bytes.withUnsafeBufferPointer { buffer in
       CollectionParser.forEachLine(buffer) { line in digests.insert(digest(line)) }

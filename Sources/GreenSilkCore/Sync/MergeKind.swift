@@ -25,6 +25,7 @@ public enum MergeKind: Equatable, Sendable {
     ("audit/*.jsonl", .appendOnlyLog),  // the audit split by period (issue 13)
     ("audit-*.jsonl", .appendOnlyLog),
     ("projects.jsonl", .records(leafKeys: Project.leafKeys)),
+    ("projects/*.jsonl", .records(leafKeys: Project.leafKeys)),  // projects in parts (ProjectParts)
     ("activities.jsonl", .records(leafKeys: EnvoyActivity.leafKeys)),
     // The source-row sidecar (issue 13): a header line applies to the rows
     // after it and rows are found by project id and digest, so the union

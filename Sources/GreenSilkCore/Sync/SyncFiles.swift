@@ -23,16 +23,5 @@ public enum SyncFiles {
     return out.sorted()
   }
 
-  static func entries(of directory: String) -> [String] {
-    guard let dir = opendir(directory) else { return [] }
-    defer { closedir(dir) }
-    var names: [String] = []
-    while let entry = readdir(dir) {
-      let name = withUnsafePointer(to: entry.pointee.d_name) {
-        $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-      }
-      if name != "." && name != ".." { names.append(name) }
-    }
-    return names
-  }
+  static func entries(of directory: String) -> [String] { FileSystem.entryNames(in: directory) ?? [] }
 }

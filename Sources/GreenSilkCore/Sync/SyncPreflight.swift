@@ -37,6 +37,7 @@ public enum SyncPreflight {
     func parse<R: StoredRecord>(_ type: R.Type) -> [LoadIssue] {
       (try? CollectionParser.parseFile(R.self, path: path, displayPath: display))??.issues ?? []
     }
+    if name.hasPrefix(ProjectParts.folderName + "/") { return parse(Project.self) }  // projects in parts
     switch DataFile(rawValue: String(name.dropLast(".jsonl".count))) {
     case .projects: return parse(Project.self)
     case .activities: return parse(EnvoyActivity.self)

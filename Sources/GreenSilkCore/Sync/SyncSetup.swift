@@ -6,7 +6,7 @@
 /// directory made by `git clone` it only installs the driver. Idempotent.
 public struct SyncSetup: Sendable {
   public static let attributes = "# GreenSilk: data files merge by record id (greensilk merge-driver)\n* merge=greensilk\n"
-  public static let ignored = "# GreenSilk: the store's lock and unfinished atomic writes\n.greensilk.lock\n.*.tmp-*\n"
+  public static let ignored = "# GreenSilk: the store's lock and unfinished atomic writes\n.greensilk.lock\n.*.tmp-*\n.projects.next/\n"
 
   public var repository: SyncRepository
   /// The command git runs to merge, up to the arguments (the greensilk

@@ -1,0 +1,136 @@
+/// Reads projects kept in parts (`ProjectParts`): every part parsed on its
+/// own (the parts spread over the cores), a record found in a part other
+/// than its id's reported and left out (so each id has one home, and a
+/// save always finds it where it looks), and `projects.jsonl` left beside
+/// the folder reported, not read. `reload` re-reads only the parts that
+/// changed and keeps the other projects of an earlier load: what a
+/// dashboard following one editor's saves does (issue 17).
+enum ProjectPartsReader {
+  struct Parts {
+    var parsed = ParsedFile<Project>()
+    var issues: [LoadIssue] = []
+    /// By path relative to the data directory (`projects/NN.jsonl`), and
+    /// the folder itself (replaced on every write).
+    var identities: [String: FileSystem.Identity] = [:]
+  }
+
+  static func indices(in directory: String) -> [Int] {
+    FileStore(directory: directory, readOnly: true).projectPartIndices()
+  }
+
+  static func display(_ displayDirectory: String, part index: Int) -> String {
+    FileSystem.join(displayDirectory, ProjectParts.relativePath(ofPart: index))
+  }
+
+  static func read(directory: String, displayDirectory: String, indices: [Int]) -> Parts {
+    var out = Parts()
+    out.identities[ProjectParts.folderName] = FileSystem.identity(FileSystem.join(directory, ProjectParts.folderName))
+    for index in indices {
+      let relative = ProjectParts.relativePath(ofPart: index)
+      out.identities[relative] = FileSystem.identity(FileSystem.join(directory, relative))
+    }
+    let results = CollectionParser.inParallel(indices.count) { slot in
+      let index = indices[slot]
+      return Result { () throws(FileSystemError) in
+        try CollectionParser.parseFile(
+          Project.self, path: FileSystem.join(directory, ProjectParts.relativePath(ofPart: index)),
+          displayPath: display(displayDirectory, part: index), within: directory)
+      }
+    }
+    var records: [[Project]] = []
+    for (slot, result) in results.enumerated() {
+      let index = indices[slot]
+      let shown = display(displayDirectory, part: index)
+      switch result {
+      case .failure(let error):
+        out.issues.append(LoadIssue(file: shown, line: 0, reason: error.refusal ?? error.description))
+      case .success(nil):
+        continue  // removed since the folder was listed
+      case .success(var parsed?):
+        out.issues += parsed.issues
+        if parsed.records.contains(where: { ProjectParts.partIndex(of: $0.id) != index }) {
+          parsed.records.removeAll { project in
+            let home = ProjectParts.partIndex(of: project.id)
+            guard home != index else { return false }
+            out.issues.append(
+              LoadIssue(
+                file: shown, line: parsed.lineOfID[project.id] ?? 0,
+                reason: "project \(project.id) belongs in \(ProjectParts.relativePath(ofPart: home)) "
+                  + "(a project's part follows from its id); this line is not loaded: move it there"))
+            parsed.lineOfID[project.id] = nil
+            return true
+          }
+        }
+        out.parsed.lineOfID.merge(parsed.lineOfID) { first, _ in first }
+        records.append(parsed.records)
+      }
+    }
+    out.parsed.records = records.flatMap { $0 }
+    if FileSystem.exists(FileSystem.join(directory, DataFile.projects.fileName)) {
+      out.issues.append(
+        LoadIssue(
+          file: FileSystem.join(displayDirectory, DataFile.projects.fileName), line: 0,
+          reason: "not read: the projects are in \(ProjectParts.folderName)/ (a split stopped half way leaves this "
+            + "copy, which the next save removes; if it holds edits, move them into their parts)"))
+    }
+    return out
+  }
+
+  /// Leaves out projects naming countries or corridors the reference
+  /// tables do not have, each reported at its part's line.
+  static func dropDangling(
+    _ parsed: inout ParsedFile<Project>, displayDirectory: String, _ problem: (Project) -> String?
+  ) -> [LoadIssue] {
+    guard parsed.records.contains(where: { problem($0) != nil }) else { return [] }
+    var issues: [LoadIssue] = []
+    var lines = parsed.lineOfID
+    parsed.records.removeAll { project in
+      guard let reason = problem(project) else { return false }
+      issues.append(
+        LoadIssue(
+          file: display(displayDirectory, part: ProjectParts.partIndex(of: project.id)),
+          line: lines[project.id] ?? 0, reason: reason))
+      lines[project.id] = nil
+      return true
+    }
+    parsed.lineOfID = lines
+    return issues
+  }
+
+  /// `previous` with the parts in `changed` read again (and any part
+  /// gone dropped); every other project is kept as it was loaded.
+  static func reload(previous: LoadResult, changed: Set<Int>, directory: String, displayDirectory: String)
+    -> LoadResult
+  {
+    let present = Set(indices(in: directory))
+    var parts = read(directory: directory, displayDirectory: displayDirectory, indices: changed.filter(present.contains).sorted())
+    let data = previous.dataSet
+    let problem = DataSetLoader.danglingProjectProblem(
+      countries: Set(data.countries.map(\.code)), corridors: Set(data.corridors.map(\.code)))
+    parts.issues += dropDangling(&parts.parsed, displayDirectory: displayDirectory, problem)
+
+    let changedFiles = Set(changed.map { display(displayDirectory, part: $0) })
+    let leftover = FileSystem.join(displayDirectory, DataFile.projects.fileName)
+    var issues = previous.issues.filter { !changedFiles.contains($0.file) && $0.file != leftover }
+    issues += parts.issues
+    var kept = data.projects.filter { !changed.contains(ProjectParts.partIndex(of: $0.id)) }
+    var lines = previous.lineNumbers[.projects] ?? [:]
+    for project in data.projects where changed.contains(ProjectParts.partIndex(of: project.id)) {
+      lines[project.id] = nil
+    }
+    lines.merge(parts.parsed.lineOfID) { _, new in new }
+    kept += parts.parsed.records
+    parts.parsed = ParsedFile()
+
+    var result = previous
+    result.dataSet = DataSet(
+      meta: data.meta, countries: data.countries, corridors: data.corridors, memberships: data.memberships,
+      areas: data.areas, projects: kept, activities: data.activities, programTotals: data.programTotals,
+      routes: data.routes)
+    result.issues = issues.sorted()
+    result.lineNumbers[.projects] = lines
+    for index in changed { result.fileIdentities[ProjectParts.relativePath(ofPart: index)] = nil }
+    result.fileIdentities.merge(parts.identities) { _, new in new }
+    return result
+  }
+}
