@@ -12,7 +12,8 @@ public protocol Program: AnyObject {
   associatedtype Effect
 
   /// The data directory the program shows: the runtime wakes on its
-  /// changes and asks `reload` when one is due.
+  /// changes, asks it for a reload when one is due, and hands the
+  /// finished reload to `reloaded`.
   var data: DataFollower { get }
   /// The colours frames are drawn in.
   var theme: Theme { get }
@@ -31,9 +32,9 @@ public protocol Program: AnyObject {
   func reduce(_ action: Action) -> [Effect]
   /// Does what `effect` asks; returns the actions its outcome brings.
   func perform(_ effect: Effect, on terminal: any Terminal) -> [Action]
-  /// Reads the data again if a file changed; the actions that bring the
-  /// new data (or the failure) in. None when nothing changed.
-  func reload() -> [Action]
+  /// A reload finished (on `DataFollower`'s worker): the actions that
+  /// bring the new data (or the failure) in, reduced on the loop's thread.
+  func reloaded(_ outcome: ReloadOutcome) -> [Action]
   /// A signal (not SIGCONT) or the loss of the terminal: the program's
   /// last words (keeping a draft), and its exit status; nil to carry on.
   func interrupted(by event: RuntimeEvent) -> Int32?

@@ -28,6 +28,8 @@ public final class Runtime<P: Program> {
   /// When the pending reload is due (monotonic seconds), if one is.
   public private(set) var reloadDue: Double?
   private var interruptedStatus: Int32?
+  /// Without inotify: when the worker next compares the files' identities.
+  private var nextPoll: Double = 0
 
   /// How long after a change in the data directory the reload happens:
   /// an editor's save or `git pull` is several writes, loaded once.
@@ -68,6 +70,7 @@ public final class Runtime<P: Program> {
   /// data directory's descriptor, runs what is due, and shows a frame.
   public func start() {
     if let descriptor = program.data.descriptor { terminal.watch(descriptor) }
+    terminal.watch(program.data.reloadDescriptor)
     step(.started(terminal.size, asciiOnly: terminal.asciiOnly))
     step(.timer)
     present()
@@ -87,16 +90,40 @@ public final class Runtime<P: Program> {
       reloadDue = clock.seconds() + Self.reloadDelay
     case .timer:
       dispatch(program.actions(for: event))
-      if program.data.descriptor == nil && program.data.changedOnDisk { reloadDue = clock.seconds() }
+      if program.data.descriptor == nil, clock.seconds() >= nextPoll {
+        // No inotify: the worker compares the files' identities.
+        nextPoll = clock.seconds() + Self.pollInterval
+        reloadDue = reloadDue ?? clock.seconds()
+      }
       if let due = reloadDue, clock.seconds() >= due {
         reloadDue = nil
-        dispatch(program.reload())
-        // The old data set is gone now: hand its memory back.
-        MemoryTrim.releaseFreedMemory()
+        // Off the loop (issue 16, item 5): keys and frames go on while
+        // the worker reads; `.reloadFinished` brings the outcome back.
+        program.data.requestReload()
       }
+      // No pipe to wake on (out of descriptors): the reload ran on this
+      // thread, or was asked for by an effect since the last wake.
+      if program.data.reloadDescriptor < 0 && program.data.isReloading { step(.reloadFinished) }
+    case .reloadFinished:
+      guard let outcome = program.data.takeFinishedReload() else { return }
+      dispatch(program.reloaded(outcome))
+      // The old data set is gone now: hand its memory back.
+      MemoryTrim.releaseFreedMemory()
     case .started, .key, .resize:
       dispatch(program.actions(for: event))
     }
+  }
+
+  /// For tests on a `HeadlessTerminal` (which polls nothing): waits for
+  /// the reload running on the worker, at most `seconds`, and applies it
+  /// as the loop would on its wake. Returns whether none is left running.
+  @discardableResult
+  public func settleReload(seconds: Double = 30) -> Bool {
+    while program.data.isReloading {
+      guard program.data.waitForReload(seconds: seconds) else { return false }
+      step(.reloadFinished)
+    }
+    return true
   }
 
   /// Reduces `actions` in order, running every effect each one asks for.
@@ -129,7 +156,7 @@ public final class Runtime<P: Program> {
   public func nextWake() -> Double {
     var seconds = program.secondsUntilNextChange()
     if let reloadDue { seconds = min(seconds, reloadDue - clock.seconds()) }
-    if program.data.descriptor == nil { seconds = min(seconds, Self.pollInterval) }
+    if program.data.descriptor == nil { seconds = min(seconds, nextPoll - clock.seconds()) }
     // An hour at most: a paused kiosk has no next change of its own.
     return min(max(0, seconds), 3600)
   }
@@ -143,6 +170,7 @@ public final class Runtime<P: Program> {
     case .key(let key): .key(key)
     case .resize(let size): .resize(size)
     case .signal(let signal): .signal(signal)
+    case .readable(let descriptor) where descriptor == program.data.reloadDescriptor: .reloadFinished
     case .readable(let descriptor): descriptor == program.data.descriptor && program.data.drainEvents() ? .dataChanged : nil
     case .inputClosed: .inputClosed
     case .timeout: nil

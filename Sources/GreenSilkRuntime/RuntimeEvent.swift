@@ -13,6 +13,10 @@ public enum RuntimeEvent: Hashable, Sendable {
   /// Files in the data directory changed; a reload follows shortly
   /// (`Runtime.reloadDelay`), so that a burst of writes loads once.
   case dataChanged
+  /// The reload running off the loop has finished (its descriptor,
+  /// `DataFollower.reloadDescriptor`, became readable): its outcome is
+  /// applied now, on the loop's thread.
+  case reloadFinished
   /// Time passed: whatever is due now (the clock, a rotation, a pending
   /// reload) happens.
   case timer

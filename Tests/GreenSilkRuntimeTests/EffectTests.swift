@@ -46,6 +46,7 @@ struct EffectTests {
     let invalidations = h.terminal.invalidations
     h.press(.ctrl("l"))
     #expect(h.takeEffects() == [.reloadData])
+    #expect(h.runtime.settleReload())
     #expect(h.state.data.project(id: "P-0007")?.title == "Renamed by a colleague")
     #expect(h.terminal.invalidations == invalidations + 1)
   }

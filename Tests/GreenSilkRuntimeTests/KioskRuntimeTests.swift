@@ -86,6 +86,7 @@ struct KioskRuntimeTests {
     k.runtime.step(.dataChanged)
     k.clock.advance(by: Runtime<KioskProgram>.reloadDelay)
     k.runtime.step(.timer)
+    #expect(k.runtime.settleReload())
     #expect(k.state.app.data.project(id: "P-0007")?.title == "Moved by a colleague")
     #expect(k.state.ticker.first?.contains("carol update P-0007") == true)
   }

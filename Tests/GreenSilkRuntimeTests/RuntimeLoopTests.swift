@@ -42,6 +42,8 @@ struct RuntimeLoopTests {
     #expect(h.runtime.nextWake() <= Runtime<DashboardProgram>.reloadDelay)
     h.clock.advance(by: Runtime<DashboardProgram>.reloadDelay)
     h.runtime.step(.timer)
+    #expect(h.program.data.isReloading)
+    #expect(h.runtime.settleReload())
     #expect(h.state.data.project(id: "P-0007")?.title == "Changed outside")
     #expect(h.runtime.reloadDue == nil)
   }
@@ -115,11 +117,11 @@ struct RuntimeLoopTests {
   }
 
   /// A data directory watched by inotify: the runtime registers its
-  /// descriptor with the terminal at the start.
+  /// descriptor with the terminal at the start, and the reload worker's.
   @Test func theDataDirectoryIsWatched() throws {
     let h = try DashboardHarness()
     if let descriptor = h.program.data.descriptor {
-      #expect(h.terminal.watched == [descriptor])
+      #expect(h.terminal.watched == [descriptor, h.program.data.reloadDescriptor])
     } else {
       #expect(h.runtime.nextWake() <= Runtime<DashboardProgram>.pollInterval)
     }

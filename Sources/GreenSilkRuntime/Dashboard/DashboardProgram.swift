@@ -94,7 +94,7 @@ public final class DashboardProgram: Program {
       let now = clock.localTime()
       let news = syncWorker?.take() ?? []
       return (now.minute != state.clock.minute || now.day != state.clock.day ? [.clockTicked(now)] : []) + news
-    case .signal, .dataChanged, .inputClosed: return []
+    case .signal, .dataChanged, .reloadFinished, .inputClosed: return []
     }
   }
 
@@ -147,6 +147,7 @@ public final class DashboardProgram: Program {
       exitStatus = 0
       return []
     case .save, .delete, .revert:
+      data.beginOwnWrite()
       guard let outcome = EditRunner(editor: editor).outcome(of: effect) else { return [] }
       data.acceptOwnWrite()
       return [.editFinished(outcome)]
@@ -172,23 +173,25 @@ public final class DashboardProgram: Program {
       terminal.invalidate()
       return [.themeChanged(name: loaded.theme.name, message: loaded.diagnostics.first?.description)]
     case .reloadData:
+      // Ctrl-L: repaint now; the data follows when the worker has read it.
       terminal.invalidate()
-      return reload()
+      data.requestReload()
+      return []
     case .syncNow:
       syncWorker?.sync()
       return []
     }
   }
 
-  /// Reloads the data if a file changed; a failure keeps the last good data.
-  public func reload() -> [AppAction] {
-    switch data.reloadIfChanged() {
-    case .success(let result)?:
+  /// A reload finished off the loop: the new data, or the failure (which
+  /// keeps the last good data).
+  public func reloaded(_ outcome: ReloadOutcome) -> [AppAction] {
+    switch outcome {
+    case .loaded(let result, _):
       // A pull changes files too: the sync numbers are read again.
       if let syncWorker, !state.sync.running { syncWorker.readStatus() }
       return [.dataLoaded(result)]
-    case .failure(let error)?: return [.dataLoadFailed("\(error)")]
-    case nil: return []
+    case .failed(let message, _): return [.dataLoadFailed(message)]
     }
   }
 

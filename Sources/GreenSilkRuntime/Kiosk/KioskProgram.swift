@@ -32,7 +32,7 @@ public final class KioskProgram: Program {
     var config = config
     if let theme = display.theme { config.theme = theme }
     theme = ThemeCatalog.locate(themesDirectory: display.themesDirectory).catalog.load(config.theme).theme
-    data = DataFollower(store: store, initial: initial)
+    data = DataFollower(store: store, initial: initial, readsAuditTail: true)
     origin = clock.seconds()
     state = KioskState(
       config: config, data: initial.dataSet, issues: initial.issues, clock: clock.localTime(), now: 0,
@@ -52,7 +52,7 @@ public final class KioskProgram: Program {
     case .key(let key): [.keyPressed(key)]
     case .resize(let size): [.resized(size)]
     case .timer: [.ticked(now: now, clock: clock.localTime())]
-    case .signal, .dataChanged, .inputClosed: []
+    case .signal, .dataChanged, .reloadFinished, .inputClosed: []
     }
   }
 
@@ -67,24 +67,25 @@ public final class KioskProgram: Program {
   /// Never called: the kiosk's reducer asks for no effects.
   public func perform(_ effect: Never, on terminal: any Terminal) -> [KioskAction] {}
 
-  /// Reloads when a file changed, then rereads the ticker. A load with
-  /// problems keeps the last good data on screen, with a warning, until
-  /// the files are fixed.
-  public func reload() -> [KioskAction] {
+  /// A reload finished off the loop, with the ticker's audit tail read
+  /// there too. A load with problems keeps the last good data on screen,
+  /// with a warning, until the files are fixed.
+  public func reloaded(_ outcome: ReloadOutcome) -> [KioskAction] {
     let at = clock.localTime()
     var actions: [KioskAction]
-    switch data.reloadIfChanged() {
-    case .success(let result)?:
+    let tail: [AuditEntry]?
+    switch outcome {
+    case .loaded(let result, let auditTail):
       reloads += 1
       logger.log("kiosk: reload \(reloads)\(result.issues.isEmpty ? "" : " with problems")")
       if let first = result.issues.first { logger.log("kiosk: data problem: \(first)") }
       actions = [.dataLoaded(result, at: at)]
-    case .failure(let error)?:
-      actions = [.dataFailed("\(error)", at: at)]
-    case nil:
-      return []
+      tail = auditTail
+    case .failed(let message, let auditTail):
+      actions = [.dataFailed(message, at: at)]
+      tail = auditTail
     }
-    if let entries = auditTail() { actions.append(.auditRead(entries)) }
+    if let tail { actions.append(.auditRead(tail)) }
     return actions
   }
 

@@ -33,6 +33,7 @@ struct DashboardCommand: ParsableCommand {
         store: store, initial: loaded, display: display.choices, readOnlyReason: readOnly ? "started with --read-only" : nil,
         environment: try data.access.environment(), access: access, user: try data.access.user(), logger: logger)
       timer.mark("derived data and state")
+      TestReloadDelay.installIfAsked()
       try runOnTerminal(display.terminalOptions) { terminal in
         timer.mark("terminal")
         return Runtime(program: program, terminal: terminal).run {

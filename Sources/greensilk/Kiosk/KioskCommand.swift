@@ -86,6 +86,7 @@ struct KioskCommand: ParsableCommand {
       signal(SIGTSTP, SIG_IGN)
       signal(SIGTTOU, SIG_IGN)
       signal(SIGTTIN, SIG_IGN)
+      TestReloadDelay.installIfAsked()
       try runOnTerminal(display.terminalOptions) { Runtime(program: program, terminal: $0).run() }
     }
   }
