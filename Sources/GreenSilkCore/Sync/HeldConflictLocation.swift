@@ -19,19 +19,13 @@ public struct HeldConflictLocation: Sendable, Hashable {
     return "\(id): " + parts.joined(separator: ", ")
   }
 
-  /// The first occurrence of `needle` at or after `from`: memchr for its
-  /// first byte, memcmp for the rest.
+  /// The first occurrence of `needle` at or after `from`, by glibc's
+  /// memmem (two-way search): the needle starts with `"`, which JSON lines
+  /// are full of, so memchr for its first byte stopped at every field.
   static func find(_ needle: [UInt8], in buffer: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
-    guard let base = buffer.baseAddress, let first = needle.first else { return nil }
-    var position = from
-    while position + needle.count <= buffer.count {
-      guard let hit = memchr(base + position, Int32(first), buffer.count - position) else { return nil }
-      let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
-      if at + needle.count > buffer.count { return nil }
-      if needle.withUnsafeBufferPointer({ memcmp(base + at, $0.baseAddress!, needle.count) }) == 0 { return at }
-      position = at + 1
-    }
-    return nil
+    guard let base = buffer.baseAddress, !needle.isEmpty, from + needle.count <= buffer.count else { return nil }
+    let hit = needle.withUnsafeBufferPointer { memmem(base + from, buffer.count - from, $0.baseAddress!, needle.count) }
+    return hit.map { UnsafeRawPointer(base).distance(to: UnsafeRawPointer($0)) }
   }
 
   /// Every held conflict in the record files of a directory. Found with
