@@ -63,19 +63,7 @@ extension FileStore {
     guard !projectsAreSplit, let bytes = try FileSystem.read(path(of: .projects), within: directory) else {
       return false
     }
-    var buckets: [Int: [UInt8]] = [:]
-    var count = 0
-    bytes.withUnsafeBufferPointer { buffer in
-      let lines = CollectionFileEditor.lines(of: buffer)
-      count = lines.count
-      guard count > ProjectParts.splitThreshold else { return }
-      for line in lines {
-        let index = CollectionFileEditor.id(of: line, in: buffer).map(ProjectParts.partIndex(of:)) ?? 0
-        buckets[index, default: []] += buffer[line.range]
-        buckets[index, default: []].append(0x0A)
-      }
-    }
-    guard count > ProjectParts.splitThreshold else { return false }
+    guard let buckets = ProjectParts.split(bytes, ifMoreThan: ProjectParts.splitThreshold) else { return false }
     try ProjectFolderWriter.replace(in: self, changed: buckets.mapValues { .lines($0) })
     try removeProjectsFileLeftOverLocked()
     return true

@@ -49,6 +49,27 @@ public enum ProjectParts {
     folderName + "/" + partFileName(index)
   }
 
+  /// The lines of a `projects.jsonl` sorted into parts, byte for byte and
+  /// in their order (a line without an id goes to part 00); nil when it
+  /// has `threshold` lines or fewer. The store's split and sync's merge
+  /// across layouts (`ProjectLayoutMerge`) both use it, so an office that
+  /// splits and a merge that splits produce the same bytes.
+  public static func split(_ bytes: [UInt8], ifMoreThan threshold: Int = -1) -> [Int: [UInt8]]? {
+    var buckets: [Int: [UInt8]] = [:]
+    var count = 0
+    bytes.withUnsafeBufferPointer { buffer in
+      let lines = CollectionFileEditor.lines(of: buffer)
+      count = lines.count
+      guard count > threshold else { return }
+      for line in lines {
+        let index = CollectionFileEditor.id(of: line, in: buffer).map(partIndex(of:)) ?? 0
+        buckets[index, default: []] += buffer[line.range]
+        buckets[index, default: []].append(0x0A)
+      }
+    }
+    return count > threshold ? buckets : nil
+  }
+
   /// The part index a file name inside the folder stands for (nil for
   /// anything else there, which is ignored).
   static func partIndex(fileName: String) -> Int? {

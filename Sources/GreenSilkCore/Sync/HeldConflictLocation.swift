@@ -19,20 +19,24 @@ public struct HeldConflictLocation: Sendable, Hashable {
     return "\(id): " + parts.joined(separator: ", ")
   }
 
-  /// The first occurrence of `needle` at or after `from`: memchr for its
-  /// first byte, memcmp for the rest.
+  /// The first occurrence of `needle` at or after `from`, by glibc's
+  /// memmem (two-way search): the needle starts with `"`, which JSON lines
+  /// are full of, so memchr for its first byte stopped at every field.
   static func find(_ needle: [UInt8], in buffer: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
-    guard let base = buffer.baseAddress, let first = needle.first else { return nil }
-    var position = from
-    while position + needle.count <= buffer.count {
-      guard let hit = memchr(base + position, Int32(first), buffer.count - position) else { return nil }
-      let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
-      if at + needle.count > buffer.count { return nil }
-      if needle.withUnsafeBufferPointer({ memcmp(base + at, $0.baseAddress!, needle.count) }) == 0 { return at }
-      position = at + 1
+    guard let base = buffer.baseAddress, !needle.isEmpty, from + needle.count <= buffer.count else { return nil }
+    let hit = needle.withUnsafeBufferPointer {
+      Self.memmem(UnsafeRawPointer(base + from), buffer.count - from, UnsafeRawPointer($0.baseAddress!), needle.count)
     }
-    return nil
+    return hit.map { UnsafeRawPointer(base).distance(to: $0) }
   }
+
+  /// glibc's `memmem`: a GNU extension the Swift Glibc module leaves out,
+  /// so looked up in the C library (as `renameat2` is).
+  private static let memmem: @convention(c) (UnsafeRawPointer?, Int, UnsafeRawPointer?, Int) -> UnsafeRawPointer? = {
+    typealias MemMem = @convention(c) (UnsafeRawPointer?, Int, UnsafeRawPointer?, Int) -> UnsafeRawPointer?
+    guard let symbol = dlsym(nil, "memmem") else { fatalError("memmem missing from the C library") }
+    return unsafeBitCast(symbol, to: MemMem.self)
+  }()
 
   /// Every held conflict in the record files of a directory. Found with
   /// memchr and memcmp over the whole file (a 226 MB file has none, usually), line

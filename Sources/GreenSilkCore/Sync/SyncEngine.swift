@@ -47,6 +47,9 @@ public struct SyncEngine: Sendable {
     progress("committing local changes")
     try underLock { () throws(SyncError) in
       report.recovered = try repo.recover()
+      // A directory set up before projects came in parts lacks the
+      // staging folder's ignore line: added (and committed) here.
+      _ = try SyncSetup.addMissingLines(SyncSetup.ignored, to: ".gitignore", in: repo.directory)
       report.committed = try commitPending(repo)
     }
     guard try repo.hasRemote() else {
@@ -150,7 +153,24 @@ public struct SyncEngine: Sendable {
       throw SyncError.classify(GitResult(status: 1, output: "", errors: error.description), doing: "start the merge")
     }
     defer { unlinkQuietly(marker) }
-    let result = try repo.git.run(["merge", "-q", "--no-edit", "-m", "greensilk: merge from the hub", upstream])
+    let message = "greensilk: merge from the hub"
+    if let across = try ProjectLayoutMerge.baseIfLayoutsDiffer(repo, ours: start, theirs: upstream) {
+      // One office keeps projects in parts, the other still in one file.
+      if try ProjectLayoutMerge.merge(
+        repo, ours: start, upstream: upstream, base: across.base, layouts: across.layouts, message: message)
+      {
+        return
+      }
+      let unmerged = try repo.git.run(["diff", "--name-only", "--diff-filter=U"]).text
+      if !(try repo.git.run(["merge", "--abort"]).succeeded) {
+        _ = try repo.git.run(["reset", "-q", "--hard", start])
+      }
+      throw SyncError.mergeFailed(
+        unmerged.isEmpty
+          ? "the projects cannot be merged by id across the split into parts (a line without an id, or an id twice)"
+          : "conflicts in " + unmerged.split(separator: "\n").joined(separator: ", "))
+    }
+    let result = try repo.git.run(["merge", "-q", "--no-edit", "-m", message, upstream])
     if result.succeeded { return }
     let unmerged = try repo.git.run(["diff", "--name-only", "--diff-filter=U"]).text
     if !(try repo.git.run(["merge", "--abort"]).succeeded) {

@@ -6,7 +6,11 @@
 /// directory made by `git clone` it only installs the driver. Idempotent.
 public struct SyncSetup: Sendable {
   public static let attributes = "# GreenSilk: data files merge by record id (greensilk merge-driver)\n* merge=greensilk\n"
-  public static let ignored = "# GreenSilk: the store's lock and unfinished atomic writes\n.greensilk.lock\n.*.tmp-*\n.projects.next/\n"
+  /// The store's lock, its write-ahead intent (left by a save that was
+  /// killed, until the next write recovers it), unfinished atomic writes
+  /// and the staging folder of projects in parts: never data to commit.
+  public static let ignored =
+    "# GreenSilk: the store's lock and unfinished atomic writes\n.greensilk.lock\n.greensilk.pending\n.*.tmp-*\n.projects.next/\n"
 
   public var repository: SyncRepository
   /// The command git runs to merge, up to the arguments (the greensilk
@@ -46,16 +50,7 @@ public struct SyncSetup: Sendable {
     }
     if changed { done.append("registered the merge driver: \(driver)") }
     for (name, text) in [(".gitattributes", Self.attributes), (".gitignore", Self.ignored)] {
-      let path = FileSystem.join(repo.directory, name)
-      let current = (try? FileSystem.read(path)).flatMap { $0 }.map { String(decoding: $0, as: UTF8.self) }
-      guard current != text else { continue }
-      if let current, current.contains("merge=greensilk") || current.contains(".greensilk.lock") { continue }
-      do {
-        try FileSystem.writeAtomically(path, Array(((current ?? "") + text).utf8))
-      } catch {
-        throw SyncError.gitFailed(doing: "write \(name)", message: error.description)
-      }
-      done.append("wrote \(name)")
+      if try Self.addMissingLines(text, to: name, in: repo.directory) { done.append("wrote \(name)") }
     }
     if let remote {
       if let existing = try repo.remoteURL() {
@@ -83,6 +78,29 @@ public struct SyncSetup: Sendable {
     }
     if done.isEmpty { done.append("already set up: nothing to do") }
     return done
+  }
+}
+
+extension SyncSetup {
+  /// Appends to `name` the lines of `text` it lacks (comments aside), so
+  /// a directory set up by an older GreenSilk gains new ignore lines (the
+  /// parts' staging folder) and a user's own lines stay. Whether it wrote.
+  static func addMissingLines(_ text: String, to name: String, in directory: String) throws(SyncError) -> Bool {
+    let path = FileSystem.join(directory, name)
+    let current = (try? FileSystem.read(path)).flatMap { $0 }.map { String(decoding: $0, as: UTF8.self) } ?? ""
+    let have = Set(current.split(separator: "\n").map { String($0).trimmingSpaces() })
+    let lines = text.split(separator: "\n").map(String.init)
+    let missing = lines.filter { !$0.hasPrefix("#") && !have.contains($0) }
+    guard !missing.isEmpty else { return false }
+    // A file that has none of our lines gets the whole text, its comment too.
+    let added = missing.count == lines.filter { !$0.hasPrefix("#") }.count ? text : missing.joined(separator: "\n") + "\n"
+    let separator = current.isEmpty || current.hasSuffix("\n") ? "" : "\n"
+    do {
+      try FileSystem.writeAtomically(path, Array((current + separator + added).utf8))
+    } catch {
+      throw SyncError.gitFailed(doing: "write \(name)", message: error.description)
+    }
+    return true
   }
 }
 
