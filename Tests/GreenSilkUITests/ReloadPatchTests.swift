@@ -1,4 +1,4 @@
-import GreenSilkCore
+@testable import GreenSilkCore
 import Testing
 
 @testable import GreenSilkUI
