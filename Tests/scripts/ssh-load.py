@@ -14,7 +14,16 @@ the screen first showed that save or a later one, and the RSS of every
 greensilk process.
 
 Data: GCDF-shaped rows (Tests/scripts/make-gcdf-rows.py, default 21,000)
-imported with `greensilk import aiddata` into a copy of data/.
+imported with `greensilk import aiddata` into a copy of data/. Past 2,000
+projects the store keeps them in parts (projects/00..63.jsonl); the script
+reads whichever layout the import left, and reports the size of the part
+the editor rewrites.
+
+Latency is measured per save and per dashboard: from the moment the
+editor's "saved N" line reaches this script (the save is durable) to the
+first byte read from that dashboard's pty after which its pyte screen
+shows "stress-N" or a later revision. Lost = a save some dashboard never
+showed, nor any later one, within 120 s of the last save.
 
 Usage: Tests/scripts/ssh-load.py [--binary PATH] [--sessions 30] [--saves 100]
            [--pause-ms 1000] [--rows 21000] [--csv /tmp/gcdf21k.csv] [--json OUT]
@@ -174,6 +183,22 @@ def memory(pid):
     return out
 
 
+def project_files(data):
+    """The files that hold the projects: the parts when the store split them, else projects.jsonl."""
+    folder = os.path.join(data, "projects")
+    if os.path.isdir(folder):
+        return sorted(os.path.join(folder, n) for n in os.listdir(folder) if re.fullmatch(r"\d\d\.jsonl", n))
+    return [os.path.join(data, "projects.jsonl")]
+
+
+def project_lines(data):
+    for path in project_files(data):
+        with open(path) as f:
+            for line in f:
+                if line.strip():
+                    yield path, line
+
+
 def percentile(values, p):
     values = sorted(values)
     if not values:
@@ -205,13 +230,21 @@ def main():
     subprocess.run([binary, "import", "aiddata", csv, "--data", data], check=False,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     print(f"imported {csv} in {time.monotonic() - t:.1f} s", file=sys.stderr)
-    projects = os.path.join(data, "projects.jsonl")
-    ids = [json.loads(line)["id"] for line in open(projects)]
-    size = os.path.getsize(projects)
-    print(f"{len(ids)} projects, projects.jsonl {size / 1e6:.1f} MB", file=sys.stderr)
+    files = project_files(data)
+    ids, home = [], {}
+    for path, line in project_lines(data):
+        pid = json.loads(line)["id"]
+        ids.append(pid)
+        home[pid] = path
+    size = sum(os.path.getsize(f) for f in files)
+    print(f"{len(ids)} projects in {len(files)} file(s), {size / 1e6:.1f} MB, largest "
+          f"{max(os.path.getsize(f) for f in files) / 1e6:.2f} MB", file=sys.stderr)
     # A project whose id no other id contains, so that filtering by it leaves one row.
     joined = "\n".join(ids)
     target = next(i for i in reversed(ids) if joined.count(i) == 1 and not i.startswith("P-"))
+    target_file = home[target]
+    print(f"watching {target} (in {os.path.relpath(target_file, data)}, "
+          f"{os.path.getsize(target_file) / 1e6:.2f} MB)", file=sys.stderr)
 
     sshd, port = start_sshd(work)
     dashboards = []
@@ -252,6 +285,8 @@ def main():
         buffer = b""
         sample = {pid: dict(v) for pid, v in before.items()}
         next_sample = time.monotonic() + 2
+        loads = [float(open("/proc/loadavg").read().split()[0])]
+        load_before = open("/proc/loadavg").read().strip()
         first = None
         finished = False
         # Ctrl-C stops the editor early and still reports what was measured.
@@ -278,6 +313,7 @@ def main():
                     for pid in pids:
                         rss = memory(pid).get("VmRSS", 0)
                         sample[pid]["max"] = max(sample[pid].get("max", 0), rss)
+                    loads.append(float(open("/proc/loadavg").read().split()[0]))
                     next_sample = time.monotonic() + 2
         except KeyboardInterrupt:
             print("interrupted: stopping the editor, reporting the saves made so far", file=sys.stderr)
@@ -302,18 +338,21 @@ def main():
                 latency = max(0.0, shown - at)
                 latencies.append(latency)
                 per_save_worst[revision] = max(per_save_worst.get(revision, 0), latency)
-        final = next(json.loads(l) for l in open(projects) if json.loads(l)["id"] == target) if saved else {}
+        final = next((json.loads(l) for _, l in project_lines(data) if f'"{target}"' in l
+                      and json.loads(l)["id"] == target), {}) if saved else {}
         within = sum(1 for v in latencies if v <= 1.0)
         rss_after = [after[p].get("VmRSS", 0) / 1024 for p in pids]
         hwm = [after[p].get("VmHWM", 0) / 1024 for p in pids]
         result = {
             "sessions": a.sessions, "saves_requested": a.saves, "saves_reported": len(saved),
-            "pause_ms": a.pause_ms, "projects": len(ids), "projects_jsonl_mb": round(size / 1e6, 1),
-            "watched_project": target, "first_revision": first, "last_revision": last,
+            "pause_ms": a.pause_ms, "projects": len(ids), "project_files": len(files),
+            "projects_mb": round(size / 1e6, 1), "watched_project": target,
+            "watched_file_mb": round(os.path.getsize(target_file) / 1e6, 2), "first_revision": first, "last_revision": last,
             "file_after": {"rev": final.get("rev"), "title": final.get("title")},
             "observations": len(latencies), "never_shown": missing,
             "within_1s": within, "within_1s_pct": round(100 * within / max(1, len(latencies)), 1),
             "latency_s": {"p50": percentile(latencies, 50), "p90": percentile(latencies, 90),
+                          "p95": percentile(latencies, 95),
                           "p99": percentile(latencies, 99), "max": max(latencies) if latencies else None,
                           "mean": statistics.mean(latencies) if latencies else None},
             "worst_session_per_save_s": {"p50": percentile(list(per_save_worst.values()), 50),
@@ -328,7 +367,9 @@ def main():
             "peak_rss_mb": {"min": min(hwm, default=0), "median": statistics.median(hwm) if hwm else 0,
                             "max": max(hwm, default=0)},
             "editor_stderr": editor_err[-500:],
-            "load_average": open("/proc/loadavg").read().strip(),
+            "load_average_before": load_before,
+            "load_average_1min_during": {"min": min(loads), "median": statistics.median(loads), "max": max(loads)},
+            "load_average_after": open("/proc/loadavg").read().strip(),
         }
         print(json.dumps(result, indent=2))
         if a.json:

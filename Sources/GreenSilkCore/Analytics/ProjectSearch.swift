@@ -19,8 +19,8 @@
 public struct ProjectSearchIndex: Sendable {
   /// Every project's searchable fields, lower-cased, each field ended by
   /// a 0 byte so that a match cannot run across two fields.
-  private let bytes: [UInt8]
-  private let starts: [Int32]
+  let bytes: [UInt8]
+  let starts: [Int32]
 
   public let count: Int
 
@@ -67,6 +67,13 @@ public struct ProjectSearchIndex: Sendable {
     self.bytes = bytes
     self.starts = starts
     count = projects.count
+  }
+
+  /// An index from its parts (`replacing(_:in:countryName:)`).
+  init(bytes: [UInt8], starts: [Int32]) {
+    self.bytes = bytes
+    self.starts = starts
+    count = starts.count - 1
   }
 
   /// Appends `text` lower-cased when it is all ASCII (no allocation) and

@@ -69,10 +69,24 @@ public enum AppReducer {
 
   /// Swaps in new data, recomputing what derives from it and keeping each
   /// screen's selection on the same records where they still exist.
+  /// When only some projects changed in place (the usual reload while
+  /// another session saves: same ids in the same order), the search index
+  /// and the pipeline's lists are patched at those projects instead of
+  /// derived again from all 21,000 (issue 17).
   static func replaceContext(_ state: inout AppState, data: DataSet, issues: [LoadIssue]) {
     let previous = state.context
-    state.context = DataContext(data: data, issues: issues, today: state.clock.day, scope: state.settings.totalsScope)
-    state.pipeline.recompute(state.context, previous: previous)
+    let today = state.clock.day
+    let scope = state.settings.totalsScope
+    if previous.today == today, previous.scope == scope,
+      let changed = ProjectSearchIndex.changedPositions(from: previous.data.projects, to: data.projects)
+    {
+      state.context = DataContext(
+        data: data, issues: issues, today: today, scope: scope, previous: previous, changed: changed)
+      state.pipeline.update(state.context, changed: changed)
+    } else {
+      state.context = DataContext(data: data, issues: issues, today: today, scope: scope)
+      state.pipeline.recompute(state.context, previous: previous)
+    }
     state.corridors.recompute(state.context)
     state.envoys.recompute(state.context)
     state.map.invalidate()

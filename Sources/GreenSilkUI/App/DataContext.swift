@@ -9,13 +9,30 @@ public struct DataContext: Equatable, Sendable {
   /// Problems found while loading (shown on request, counted in the title).
   public let issues: [LoadIssue]
   public let today: Day
-  private let searchIndex = LazySearchIndex()
+  private let searchIndex: LazySearchIndex
 
   public init(data: DataSet, issues: [LoadIssue] = [], today: Day, scope: TotalsScope = .eligible) {
     self.data = data
     self.issues = issues
     self.today = today
     portfolio = Portfolio(data, today: today, scope: scope)
+    searchIndex = LazySearchIndex()
+  }
+
+  /// New data that differs from `previous`'s only in the projects at
+  /// `changed` (same ids in the same order): a search index `previous`
+  /// had built is updated for those projects instead of built again
+  /// (issue 17: a dashboard following saves with a filter typed).
+  init(data: DataSet, issues: [LoadIssue], today: Day, scope: TotalsScope, previous: DataContext, changed: [Int32]) {
+    self.data = data
+    self.issues = issues
+    self.today = today
+    portfolio = Portfolio(data, today: today, scope: scope)
+    if let built = previous.searchIndex.built {
+      searchIndex = LazySearchIndex(built.replacing(changed, in: data.projects, countryName: data.countryName))
+    } else {
+      searchIndex = LazySearchIndex()
+    }
   }
 
   /// Which records the totals count (`T` toggles, `--all-in-totals`).
@@ -41,7 +58,14 @@ public struct DataContext: Equatable, Sendable {
 /// Holds a search index built on first use; copies of a `DataContext`
 /// share it (a new data set makes a new context and a new holder).
 final class LazySearchIndex: Sendable {
-  private let storage = Mutex<ProjectSearchIndex?>(nil)
+  private let storage: Mutex<ProjectSearchIndex?>
+
+  init(_ prebuilt: ProjectSearchIndex? = nil) {
+    storage = Mutex(prebuilt)
+  }
+
+  /// The index if it was built, without building it.
+  var built: ProjectSearchIndex? { storage.withLock { $0 } }
 
   func index(_ build: () -> ProjectSearchIndex) -> ProjectSearchIndex {
     storage.withLock { stored in

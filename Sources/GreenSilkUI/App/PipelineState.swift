@@ -153,6 +153,65 @@ public struct PipelineState: Equatable, Sendable {
     reselect(selectedID, context)
   }
 
+  /// The data changed only at the projects `changed` (ascending indexes;
+  /// the same ids in the same order as before): what a reload does while
+  /// another session saves. Sorted by id, the order cannot move, so the
+  /// faceted and visible lists are patched at those projects (the filter
+  /// runs on them alone) instead of derived from all the projects again;
+  /// any other sort derives them again. Ends as `recompute` would.
+  mutating func update(_ context: DataContext, changed: [Int32]) {
+    let selected = selectedIndex()
+    guard sortKey == .id, facetAloneCounts.isEmpty, sorted.count == context.data.projects.count else {
+      recompute(context)
+      return
+    }
+    guard !changed.isEmpty else { return }
+    let projects = context.data.projects
+    let changedSet = Set(changed)
+    let tableSelection = Self.project(at: table.selected, in: visible)
+    let columnSelections: [Int32?] = (0..<columns.count).map { column in
+      Self.project(at: kanbanStates[column].selected, in: columns[column])
+    }
+    let admitted = facets.isEmpty ? changed : changed.filter { facets.admits(projects[Int($0)]) }
+    if !facets.isEmpty {
+      faceted = Self.patch(faceted, removing: changedSet, adding: admitted, ascending: ascending)
+      if faceted.isEmpty && facets.setKinds.count > 1 {
+        // The empty screen counts what each facet admits alone: derive it.
+        applyFacets(context)
+        if let selected { reselect(projects[Int(selected)].id, context) }
+        return
+      }
+    }
+    if FuzzyQuery(query).isEmpty {
+      queryResults = []
+      visible = faceted
+    } else {
+      let matching = context.search.filter(query, candidates: admitted)
+      visible = Self.patch(visible, removing: changedSet, adding: matching, ascending: ascending)
+      queryResults = [QueryResult(query: query, rows: visible)]
+    }
+    splitIntoColumns(context, tableSelection: tableSelection, columnSelections: columnSelections)
+    if let selected { reselect(projects[Int(selected)].id, context) }
+  }
+
+  /// `rows` (project indexes in ascending or descending order) without
+  /// `removing`, with `adding` (ascending) put in their places.
+  static func patch(_ rows: [Int32], removing: Set<Int32>, adding: [Int32], ascending: Bool) -> [Int32] {
+    let added = ascending ? adding : Array(adding.reversed())
+    var out: [Int32] = []
+    out.reserveCapacity(rows.count + added.count)
+    var next = 0
+    for row in rows where !removing.contains(row) {
+      while next < added.count && (ascending ? added[next] < row : added[next] > row) {
+        out.append(added[next])
+        next += 1
+      }
+      out.append(row)
+    }
+    out += added[next...]
+    return out
+  }
+
   /// Facets changed: filter the sorted order again.
   mutating func applyFacets(_ context: DataContext) {
     let projects = context.data.projects
@@ -177,6 +236,12 @@ public struct PipelineState: Equatable, Sendable {
       Self.project(at: kanbanStates[column].selected, in: columns[column])
     }
     visible = filtered(context)
+    splitIntoColumns(context, tableSelection: tableSelection, columnSelections: columnSelections)
+  }
+
+  /// `visible` changed: the kanban columns again, each cursor kept on its
+  /// project where that is still shown.
+  private mutating func splitIntoColumns(_ context: DataContext, tableSelection: Int32?, columnSelections: [Int32?]) {
     let projects = context.data.projects
     var byStage = Array(repeating: [Int32](), count: Stage.allCases.count)
     for index in visible { byStage[projects[Int(index)].stage.index].append(index) }
