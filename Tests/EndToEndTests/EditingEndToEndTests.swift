@@ -214,14 +214,18 @@ struct EditingEndToEndTests {
   }
 
   /// Moves the form's focus to `field` (Tab, as a user would), one field
-  /// at a time: each Tab waits for the screen to change, so a slow
-  /// machine cannot make the keys overshoot.
+  /// at a time: each Tab waits for the screen to change. Should a key
+  /// still overshoot on a loaded machine (a capture taken before an
+  /// earlier key was drawn), the walk reaches an end of the form, where a
+  /// key changes nothing, and turns back (Shift-Tab) instead of failing.
   static func focus(_ pane: TmuxSession, field: String) throws {
-    for _ in 0..<60 {
+    var forward = true
+    for _ in 0..<120 {
       let before = try pane.capture()
       if before.contains("\(field)▶") { return }
-      try pane.send("Tab")
-      try pane.waitUntil("the focus to move on from the field before \(field)") { $0 != before }
+      try pane.send(forward ? "Tab" : "BTab")
+      let moved = (try? pane.waitUntil("the focus to move towards \(field)", timeout: .seconds(4)) { $0 != before }) != nil
+      if !moved { forward.toggle() }
     }
     try pane.waitFor("\(field)▶", timeout: .seconds(2))
   }
@@ -233,6 +237,8 @@ struct EditingEndToEndTests {
     try pane.send("End", "C-u")
     try pane.type(text)
     try pane.send("Enter")
+    // The field shows the committed text before the next key moves on.
+    try pane.waitFor("\(field)▶ \(text.prefix(30))")
   }
 
   /// Replaces the second line of the milestones field and leaves it (Tab).

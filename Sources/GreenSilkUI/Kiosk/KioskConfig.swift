@@ -75,11 +75,9 @@ public struct KioskConfig: Hashable, Sendable {
   public static func parse(_ source: String, file: String) throws(KioskConfigError) -> KioskConfig {
     let table: TOMLTable
     do {
-      table = try TOMLTable(string: source)
-    } catch let error as TOMLParseError {
-      throw KioskConfigError("\(file):\(error.source.begin.line): \(error.description)")
+      table = try TOMLInput.table(from: source)
     } catch {
-      throw KioskConfigError("\(file): \(error)")
+      throw KioskConfigError(error.line > 0 ? "\(file):\(error.line): \(error.description)" : "\(file): \(error.description)")
     }
     let lines = SourceLines(source)
     var config = KioskConfig()

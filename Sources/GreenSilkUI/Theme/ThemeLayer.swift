@@ -32,13 +32,9 @@ enum ThemeParser {
   static func parse(_ source: String, file: String) -> ThemeParseResult {
     let table: TOMLTable
     do {
-      table = try TOMLTable(string: source)
-    } catch let error as TOMLParseError {
-      return .failed(
-        ThemeDiagnostic(
-          file: file, line: error.source.begin.line, message: error.description, severity: .error))
+      table = try TOMLInput.table(from: source)
     } catch {
-      return .failed(ThemeDiagnostic(file: file, line: 0, message: "\(error)", severity: .error))
+      return .failed(ThemeDiagnostic(file: file, line: error.line, message: error.description, severity: .error))
     }
     var reader = Reader(file: file, lines: SourceLines(source))
     reader.read(table)

@@ -1,0 +1,134 @@
+import TOMLKit
+
+/// A TOML file that could not be read: the line (1-based, 0 when unknown)
+/// and the reason.
+struct TOMLInputError: Error {
+  let line: Int
+  let description: String
+}
+
+/// The one door to TOMLKit for theme files and kiosk configs.
+///
+/// Why not `TOMLTable(string:)` directly: toml++ (the C++ parser inside
+/// TOMLKit 0.6.0) asserts instead of reporting an error when a table
+/// header's name starts with a character that can start no key (`[\u{4}]`,
+/// `[é]`, `[` then CR LF). With assertions on (debug builds) that aborts
+/// the process; with them off it is an unchecked assumption, undefined
+/// behaviour. The theme and kiosk fuzzers found it (Tests/Fuzz/Regressions).
+/// `headerProblem` finds table headers as the TOML grammar places them and
+/// refuses those first, with their line, so the parser never sees one.
+enum TOMLInput {
+  static func table(from source: String) throws(TOMLInputError) -> TOMLTable {
+    if let problem = headerProblem(in: source) { throw problem }
+    do {
+      return try TOMLTable(string: source)
+    } catch let error as TOMLParseError {
+      throw TOMLInputError(line: error.source.begin.line, description: error.description)
+    } catch {
+      throw TOMLInputError(line: 0, description: "\(error)")
+    }
+  }
+
+  /// The first table header whose name starts with neither a bare-key
+  /// character (A-Z a-z 0-9 _ -) nor a quote. A header is a `[` at the
+  /// start of a line (after spaces or tabs) outside strings, comments and
+  /// the brackets or braces of a value; one linear pass.
+  static func headerProblem(in source: String) -> TOMLInputError? {
+    let scalars = Array(source.unicodeScalars)
+    var index = 0
+    var line = 1
+    var valueDepth = 0  // open [ and { of a value (arrays, inline tables)
+    var atLineStart = true
+
+    func codePoint(_ scalar: Unicode.Scalar) -> String {
+      let hex = String(scalar.value, radix: 16, uppercase: true)
+      return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+    func isBlank(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\t" }
+    func mayStartKey(_ scalar: Unicode.Scalar) -> Bool {
+      switch scalar {
+      case "A"..."Z", "a"..."z", "0"..."9", "_", "-", "\"", "'": true
+      default: false
+      }
+    }
+    /// Moves `index` past the string starting at it, counting its lines.
+    func skipString() {
+      let quote = scalars[index]
+      let escapes = quote == "\""
+      let multiline = index + 2 < scalars.count && scalars[index + 1] == quote && scalars[index + 2] == quote
+      index += multiline ? 3 : 1
+      while index < scalars.count {
+        let scalar = scalars[index]
+        if escapes && scalar == "\\" {
+          if index + 1 < scalars.count && scalars[index + 1] == "\n" { line += 1 }
+          index += 2
+          continue
+        }
+        if scalar == "\n" {
+          if !multiline { return }  // unterminated: the parser says so
+          line += 1
+        }
+        if scalar == quote {
+          if !multiline { index += 1; return }
+          if index + 2 < scalars.count && scalars[index + 1] == quote && scalars[index + 2] == quote {
+            index += 3
+            // Up to two more quotes belong to the string ("""a""""").
+            while index < scalars.count && scalars[index] == quote { index += 1 }
+            return
+          }
+        }
+        index += 1
+      }
+    }
+
+    while index < scalars.count {
+      let scalar = scalars[index]
+      switch scalar {
+      case "\n":
+        line += 1
+        atLineStart = true
+        index += 1
+        continue
+      case " ", "\t":
+        index += 1
+        continue
+      case "#":
+        while index < scalars.count && scalars[index] != "\n" { index += 1 }
+        continue
+      case "\"", "'":
+        skipString()
+        atLineStart = false
+        continue
+      case "[" where atLineStart && valueDepth == 0:
+        var next = index + 1
+        while next < scalars.count && isBlank(scalars[next]) { next += 1 }
+        if next == index + 1 && next < scalars.count && scalars[next] == "[" {
+          next += 1
+          while next < scalars.count && isBlank(scalars[next]) { next += 1 }
+        }
+        if next < scalars.count {
+          let first = scalars[next]
+          if first != "]" && first != "[" && !mayStartKey(first) {
+            return TOMLInputError(
+              line: line,
+              description: "a table name must start with a letter, a digit, _, - or a quote, not "
+                + (first.isASCII && first.value >= 0x20 && first.value != 0x7F
+                  ? "'\(Character(first))'" : codePoint(first)))
+          }
+        }
+        index = next
+        atLineStart = false
+        continue
+      case "[", "{":
+        valueDepth += 1
+      case "]", "}":
+        if valueDepth > 0 { valueDepth -= 1 }
+      default:
+        break
+      }
+      atLineStart = false
+      index += 1
+    }
+    return nil
+  }
+}

@@ -1,0 +1,52 @@
+import Testing
+
+@testable import GreenSilkUI
+
+/// The guard in front of TOMLKit: table headers toml++ would assert on are
+/// refused with their line, and valid TOML with `[` in other places (inside
+/// strings, values, comments) is left to the parser.
+@Suite struct TOMLInputTests {
+  @Test(arguments: [
+    ("[\u{4}]\n", 1), ("a = 1\n\n[\u{FFFD}eys]\n", 3), ("[ \u{1F}x]", 1), ("[[\u{7F}]]", 1),
+    ("[\r\n", 1), ("[\u{E9}t\u{E9}]", 1), ("x = \"\"\"\n[a]\n\"\"\"\n[\u{C}]", 4),
+  ])
+  func headersNoKeyCanStartAreRefusedWithTheirLine(source: String, line: Int) throws {
+    // Before the guard, each of these aborted a debug build inside toml++.
+    let problem = try #require(TOMLInput.headerProblem(in: source))
+    #expect(problem.line == line)
+    #expect(problem.description.hasPrefix("a table name must start with"))
+    #expect(throws: TOMLInputError.self) { try TOMLInput.table(from: source) }
+    if case .failed(let diagnostic) = ThemeParser.parse(source, file: "t.toml") {
+      #expect(diagnostic.line == line)
+    } else {
+      Issue.record("a theme with a bad header was used")
+    }
+    #expect(throws: KioskConfigError.self) { try KioskConfig.parse(source, file: "k.toml") }
+  }
+
+  @Test func bracketsInsideValuesStringsAndCommentsAreNotHeaders() throws {
+    let source = """
+      # [é in a comment is no header
+      nested = [
+        [
+          1, 2
+        ],
+        [ "é" ],
+      ]
+      text = \"\"\"
+      [é] inside a multi-line string
+      \"\"\"
+      literal = '''
+      [\\ too'''
+      inline = { a = [ 1 ] }
+      ["quoted header"]
+      k = 'v'
+      [[plain.array]]
+      [ spaced ]
+      """
+    #expect(TOMLInput.headerProblem(in: source) == nil)
+    let table = try TOMLInput.table(from: source)
+    #expect(table["nested"]?.array?.count == 2)
+    #expect(table["quoted header"]?.table?["k"]?.string == "v")
+  }
+}
