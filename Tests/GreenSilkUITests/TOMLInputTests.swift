@@ -8,7 +8,7 @@ import Testing
 @Suite struct TOMLInputTests {
   @Test(arguments: [
     ("[\u{4}]\n", 1), ("a = 1\n\n[\u{FFFD}eys]\n", 3), ("[ \u{1F}x]", 1), ("[[\u{7F}]]", 1),
-    ("[\r\n", 1), ("[\u{E9}t\u{E9}]", 1), ("x = \"\"\"\n[a]\n\"\"\"\n[\u{C}]", 4),
+    ("[\r\n", 1), ("[\u{E9}t\u{E9}]", 1), ("[[[E", 1), ("k = 1\n[[[[t#\u{FFFD}", 2), ("x = \"\"\"\n[a]\n\"\"\"\n[\u{C}]", 4),
   ])
   func headersNoKeyCanStartAreRefusedWithTheirLine(source: String, line: Int) throws {
     // Before the guard, each of these aborted a debug build inside toml++.
@@ -48,5 +48,13 @@ import Testing
     let table = try TOMLInput.table(from: source)
     #expect(table["nested"]?.array?.count == 2)
     #expect(table["quoted header"]?.table?["k"]?.string == "v")
+  }
+
+  /// Headers toml++ reports as errors itself are left to it (its message
+  /// is the better one): `[ [a]]` (brackets apart) and `[]`, `[[]]` (blank names).
+  @Test(arguments: ["[ [a]]\n", "[]\n", "[[]]\n"])
+  func headersTheParserReportsAreLeftToIt(source: String) {
+    #expect(TOMLInput.headerProblem(in: source) == nil)
+    #expect(throws: TOMLInputError.self) { try TOMLInput.table(from: source) }
   }
 }

@@ -12,7 +12,7 @@ struct TOMLInputError: Error {
 /// Why not `TOMLTable(string:)` directly: toml++ (the C++ parser inside
 /// TOMLKit 0.6.0) asserts instead of reporting an error when a table
 /// header's name starts with a character that can start no key (`[\u{4}]`,
-/// `[é]`, `[` then CR LF). With assertions on (debug builds) that aborts
+/// `[é]`, `[` then CR LF, `[[[`). With assertions on (debug builds) that aborts
 /// the process; with them off it is an unchecked assumption, undefined
 /// behaviour. The theme and kiosk fuzzers found it (Tests/Fuzz/Regressions).
 /// `headerProblem` finds table headers as the TOML grammar places them and
@@ -102,13 +102,18 @@ enum TOMLInput {
       case "[" where atLineStart && valueDepth == 0:
         var next = index + 1
         while next < scalars.count && isBlank(scalars[next]) { next += 1 }
+        // `[[` opens an array-of-tables header; `[ [` is an error toml++
+        // reports itself, so only a `[` straight after `[[` is ours to refuse.
+        var arrayHeader = false
         if next == index + 1 && next < scalars.count && scalars[next] == "[" {
+          arrayHeader = true
           next += 1
           while next < scalars.count && isBlank(scalars[next]) { next += 1 }
         }
         if next < scalars.count {
           let first = scalars[next]
-          if first != "]" && first != "[" && !mayStartKey(first) {
+          let reportedByParser = first == "]" || (first == "[" && !arrayHeader)
+          if !reportedByParser && !mayStartKey(first) {
             return TOMLInputError(
               line: line,
               description: "a table name must start with a letter, a digit, _, - or a quote, not "
