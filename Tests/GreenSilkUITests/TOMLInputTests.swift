@@ -8,7 +8,8 @@ import Testing
 @Suite struct TOMLInputTests {
   @Test(arguments: [
     ("[\u{4}]\n", 1), ("a = 1\n\n[\u{FFFD}eys]\n", 3), ("[ \u{1F}x]", 1), ("[[\u{7F}]]", 1),
-    ("[\r\n", 1), ("[\u{E9}t\u{E9}]", 1), ("[[[E", 1), ("k = 1\n[[[[t#\u{FFFD}", 2), ("x = \"\"\"\n[a]\n\"\"\"\n[\u{C}]", 4),
+    ("[\r\n", 1), ("[\u{E9}t\u{E9}]", 1), ("[[[E", 1), ("k = 1\n[[[[t#\u{FFFD}", 2), ("\u{FEFF}[[\u{FC}", 1),
+    ("\u{FEFF}[\u{A1}'| ", 1), ("\u{3000}[\u{A0}\u{A1}]", 1), ("x = \"\"\"\n[a]\n\"\"\"\n[\u{C}]", 4),
   ])
   func headersNoKeyCanStartAreRefusedWithTheirLine(source: String, line: Int) throws {
     // Before the guard, each of these aborted a debug build inside toml++.

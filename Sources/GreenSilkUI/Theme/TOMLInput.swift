@@ -12,7 +12,8 @@ struct TOMLInputError: Error {
 /// Why not `TOMLTable(string:)` directly: toml++ (the C++ parser inside
 /// TOMLKit 0.6.0) asserts instead of reporting an error when a table
 /// header's name starts with a character that can start no key (`[\u{4}]`,
-/// `[é]`, `[` then CR LF, `[[[`). With assertions on (debug builds) that aborts
+/// `[é]`, `[` then CR LF, `[[[`, any of these after a BOM or a Unicode
+/// space). With assertions on (debug builds) that aborts
 /// the process; with them off it is an unchecked assumption, undefined
 /// behaviour. The theme and kiosk fuzzers found it (Tests/Fuzz/Regressions).
 /// `headerProblem` finds table headers as the TOML grammar places them and
@@ -44,7 +45,15 @@ enum TOMLInput {
       let hex = String(scalar.value, radix: 16, uppercase: true)
       return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
-    func isBlank(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\t" }
+    /// toml++'s horizontal whitespace, which it skips before a header and
+    /// inside its brackets: tab, space and the Unicode spaces (U+00A0,
+    /// U+2000-U+200B, U+3000, the BOM U+FEFF, ...), not only TOML's two.
+    func isBlank(_ scalar: Unicode.Scalar) -> Bool {
+      switch scalar.value {
+      case 0x09, 0x20, 0xA0, 0x1680, 0x180E, 0x2000...0x200B, 0x202F, 0x205F...0x2060, 0x3000, 0xFEFF: true
+      default: false
+      }
+    }
     func mayStartKey(_ scalar: Unicode.Scalar) -> Bool {
       switch scalar {
       case "A"..."Z", "a"..."z", "0"..."9", "_", "-", "\"", "'": true
@@ -89,7 +98,7 @@ enum TOMLInput {
         atLineStart = true
         index += 1
         continue
-      case " ", "\t":
+      case _ where isBlank(scalar):
         index += 1
         continue
       case "#":
