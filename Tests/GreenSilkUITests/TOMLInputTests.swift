@@ -51,6 +51,23 @@ import Testing
     #expect(table["quoted header"]?.table?["k"]?.string == "v")
   }
 
+  /// An array whose next value starts with `}` or a Unicode line separator
+  /// reached toml++'s `parse_value` assertion (the kiosk fuzzer).
+  @Test(arguments: [
+    ("screens = [\"wall\", }\n", 1), ("a = 1\nb = [1,\n  }", 3), ("x = [\u{2028}1]", 1), ("x = [1, \u{85}]", 1),
+  ])
+  func arraysTheParserAssertsOnAreRefused(source: String, line: Int) throws {
+    let problem = try #require(TOMLInput.headerProblem(in: source))
+    #expect(problem.line == line)
+    #expect(throws: KioskConfigError.self) { try KioskConfig.parse(source, file: "k.toml") }
+  }
+
+  @Test func unicodeLineSeparatorsInsideStringsAreKept() throws {
+    let table = try TOMLInput.table(from: "a = \"x\u{2028}y\"\nb = [\"}\", '\u{85}']\n")
+    #expect(table["a"]?.string == "x\u{2028}y")
+    #expect(table["b"]?.array?.count == 2)
+  }
+
   /// Headers toml++ reports as errors itself are left to it (its message
   /// is the better one): `[ [a]]` (brackets apart) and `[]`, `[[]]` (blank names).
   @Test(arguments: ["[ [a]]\n", "[]\n", "[[]]\n"])

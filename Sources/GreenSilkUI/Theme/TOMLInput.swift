@@ -13,7 +13,8 @@ struct TOMLInputError: Error {
 /// TOMLKit 0.6.0) asserts instead of reporting an error when a table
 /// header's name starts with a character that can start no key (`[\u{4}]`,
 /// `[é]`, `[` then CR LF, `[[[`, any of these after a BOM or a Unicode
-/// space). With assertions on (debug builds) that aborts
+/// space), and when an array's next value starts with `}` or a Unicode line
+/// separator. With assertions on (debug builds) that aborts
 /// the process; with them off it is an unchecked assumption, undefined
 /// behaviour. The theme and kiosk fuzzers found it (Tests/Fuzz/Regressions).
 /// `headerProblem` finds table headers as the TOML grammar places them and
@@ -31,14 +32,15 @@ enum TOMLInput {
   }
 
   /// The first table header whose name starts with neither a bare-key
-  /// character (A-Z a-z 0-9 _ -) nor a quote. A header is a `[` at the
+  /// character (A-Z a-z 0-9 _ -) nor a quote, `}` closing an array, or
+  /// U+0085/U+2028/U+2029 outside a string. A header is a `[` at the
   /// start of a line (after spaces or tabs) outside strings, comments and
   /// the brackets or braces of a value; one linear pass.
   static func headerProblem(in source: String) -> TOMLInputError? {
     let scalars = Array(source.unicodeScalars)
     var index = 0
     var line = 1
-    var valueDepth = 0  // open [ and { of a value (arrays, inline tables)
+    var open: [Unicode.Scalar] = []  // open [ and { of a value (arrays, inline tables)
     var atLineStart = true
 
     func codePoint(_ scalar: Unicode.Scalar) -> String {
@@ -108,7 +110,7 @@ enum TOMLInput {
         skipString()
         atLineStart = false
         continue
-      case "[" where atLineStart && valueDepth == 0:
+      case "[" where atLineStart && open.isEmpty:
         var next = index + 1
         while next < scalars.count && isBlank(scalars[next]) { next += 1 }
         // `[[` opens an array-of-tables header; `[ [` is an error toml++
@@ -134,9 +136,18 @@ enum TOMLInput {
         atLineStart = false
         continue
       case "[", "{":
-        valueDepth += 1
+        open.append(scalar)
       case "]", "}":
-        if valueDepth > 0 { valueDepth -= 1 }
+        // toml++ asserts when an array's next value starts with `}` (`[1, }`).
+        if scalar == "}" && open.last == "[" {
+          return TOMLInputError(line: line, description: "'}' where an array needs a value or ']'")
+        }
+        if !open.isEmpty { open.removeLast() }
+      case "\u{85}", "\u{2028}", "\u{2029}":
+        // Line breaks to toml++'s "is this a value" test but not to its
+        // line-break reader: one where an array expects a value reached an
+        // assertion. Never valid outside a string.
+        return TOMLInputError(line: line, description: "\(codePoint(scalar)) outside a string")
       default:
         break
       }
