@@ -136,44 +136,18 @@ public struct ImportedRecord: Hashable, Sendable {
 
 /// A tracked project: one of the plan's 25 key projects or any other
 /// project the office follows, from concept to closure.
+///
+/// A value type whose fields live in one shared, copy-on-write box
+/// (`Storage`): copying a project, or an array of 21,000 of them, costs
+/// one reference count per project instead of one per string and list
+/// inside it (about twenty). A reload replaces a few records in a copy of
+/// the portfolio and the screens compare old and new projects; with the
+/// fields inline, those copies were most of a dashboard's CPU per save
+/// (issue 17: 30 dashboards following one editor; DECISIONS.md, "A
+/// project is one box"). Unchanged projects keep their box, so comparing
+/// them is a pointer check.
 public struct Project: Hashable, Sendable, Identifiable {
-  public var id: String
-  /// Incremented by every save; a save based on an older revision is a
-  /// conflict (`StoreError.conflict`).
-  public var revision: Int
-  public var title: String
-  public var summary: String
-  public var area: CooperationArea?
-  public var isKeyProject: Bool
-  public var corridors: [CorridorCode]
-  public var countries: [CountryCode]
-  /// Where the project is, when a source or a person says so; the map
-  /// draws it there instead of in its countries' marker.
-  public var location: GeoPoint?
-  public var leadAgency: String?
-  public var partners: [Partner]
-  public var stage: Stage
-  /// Why the project was cancelled or suspended (required for both).
-  public var stageReason: String?
-  public var screening: Screening
-  public var delivery: DeliveryHealth
-  public var budget: Budget?
-  public var dates: ProjectDates
-  public var milestones: [Milestone]
-  public var indicators: [Indicator]
-  public var sdgs: [SDG]
-  public var financialDistress: Bool
-  /// Why the project is left out of the totals (nil: it counts). See
-  /// `TotalsExclusion`.
-  public var notInTotals: TotalsExclusion? = nil
-  /// What a person wrote when leaving it out by hand, or what the source
-  /// said.
-  public var notInTotalsNote: String? = nil
-  public var changedBy: String?
-  public var changedAt: Timestamp?
-  public var extras: [RawField]
-  /// Source, sector, flow and import details: see `ProjectProvenance`.
-  private var provenanceBox: ProjectProvenance.Box
+  private var storage: Storage
 
   public init(
     id: String, revision: Int = 0, title: String, summary: String = "",
@@ -187,91 +161,217 @@ public struct Project: Hashable, Sendable, Identifiable {
     source: SourceRef = SourceRef(dataset: "local"), changedBy: String? = nil,
     changedAt: Timestamp? = nil, imported: ImportedRecord? = nil, extras: [RawField] = []
   ) {
-    self.id = id
-    self.revision = revision
-    self.title = title
-    self.summary = summary
-    self.area = area
-    self.isKeyProject = isKeyProject
-    self.corridors = corridors
-    self.countries = countries
-    self.location = location
-    self.leadAgency = leadAgency
-    self.partners = partners
-    self.stage = stage
-    self.stageReason = stageReason
-    self.screening = screening
-    self.delivery = delivery
-    self.budget = budget
-    self.dates = dates
-    self.milestones = milestones
-    self.indicators = indicators
-    self.sdgs = sdgs
-    self.financialDistress = financialDistress
-    self.changedBy = changedBy
-    self.changedAt = changedAt
-    self.extras = extras
-    self.provenanceBox = ProjectProvenance.Box(
-      ProjectProvenance(
-        source: source, statusRaw: statusRaw, sector: sector, flowType: flowType, flowClass: flowClass,
-        imported: imported))
+    storage = Storage(
+      ProjectValues(
+      id: id,
+      revision: revision,
+      title: title,
+      summary: summary,
+      area: area,
+      isKeyProject: isKeyProject,
+      corridors: corridors,
+      countries: countries,
+      location: location,
+      leadAgency: leadAgency,
+      partners: partners,
+      stage: stage,
+      stageReason: stageReason,
+      statusRaw: statusRaw,
+      screening: screening,
+      delivery: delivery,
+      budget: budget,
+      dates: dates,
+      milestones: milestones,
+      indicators: indicators,
+      sdgs: sdgs,
+      sector: sector,
+      flowType: flowType,
+      flowClass: flowClass,
+      financialDistress: financialDistress,
+      source: source,
+      changedBy: changedBy,
+      changedAt: changedAt,
+      imported: imported,
+      extras: extras))
   }
 
-  /// Where the record comes from and what its source said of it. Kept out
-  /// of line and shared between projects whose provenance is equal.
-  public var provenance: ProjectProvenance {
-    get { provenanceBox.value }
-    set { provenanceBox = ProjectProvenance.Box(newValue) }
-  }
-
-  /// Changes the provenance in place when no other project shares its box
-  /// (a project being read has its own), else in a new box.
-  mutating func updateProvenance(_ change: (inout ProjectProvenance) -> Void) {
-    if isKnownUniquelyReferenced(&provenanceBox) {
-      change(&provenanceBox.value)
-    } else {
-      var value = provenanceBox.value
-      change(&value)
-      provenanceBox = ProjectProvenance.Box(value)
+  /// The values, made this project's own before a change.
+  private var values: ProjectValues {
+    get { storage.values }
+    _modify {
+      if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.values) }
+      yield &storage.values
     }
   }
 
-  /// Shares an equal provenance's box with the projects read before (the
-  /// reader's interner keeps one box per distinct value).
-  mutating func shareProvenance(through reader: JSONReader) { provenanceBox = reader.shared(provenanceBox) }
-
+  public var id: String {
+    get { storage.values.id }
+    _modify { yield &values.id }
+  }
+  /// Incremented by every save; a save based on an older revision is a
+  /// conflict (`StoreError.conflict`).
+  public var revision: Int {
+    get { storage.values.revision }
+    _modify { yield &values.revision }
+  }
+  public var title: String {
+    get { storage.values.title }
+    _modify { yield &values.title }
+  }
+  public var summary: String {
+    get { storage.values.summary }
+    _modify { yield &values.summary }
+  }
+  public var area: CooperationArea? {
+    get { storage.values.area }
+    _modify { yield &values.area }
+  }
+  public var isKeyProject: Bool {
+    get { storage.values.isKeyProject }
+    _modify { yield &values.isKeyProject }
+  }
+  public var corridors: [CorridorCode] {
+    get { storage.values.corridors }
+    _modify { yield &values.corridors }
+  }
+  public var countries: [CountryCode] {
+    get { storage.values.countries }
+    _modify { yield &values.countries }
+  }
+  /// Where the project is, when a source or a person says so; the map
+  /// draws it there instead of in its countries' marker.
+  public var location: GeoPoint? {
+    get { storage.values.location }
+    _modify { yield &values.location }
+  }
+  public var leadAgency: String? {
+    get { storage.values.leadAgency }
+    _modify { yield &values.leadAgency }
+  }
+  public var partners: [Partner] {
+    get { storage.values.partners }
+    _modify { yield &values.partners }
+  }
+  public var stage: Stage {
+    get { storage.values.stage }
+    _modify { yield &values.stage }
+  }
+  /// Why the project was cancelled or suspended (required for both).
+  public var stageReason: String? {
+    get { storage.values.stageReason }
+    _modify { yield &values.stageReason }
+  }
+  public var screening: Screening {
+    get { storage.values.screening }
+    _modify { yield &values.screening }
+  }
+  public var delivery: DeliveryHealth {
+    get { storage.values.delivery }
+    _modify { yield &values.delivery }
+  }
+  public var budget: Budget? {
+    get { storage.values.budget }
+    _modify { yield &values.budget }
+  }
+  public var dates: ProjectDates {
+    get { storage.values.dates }
+    _modify { yield &values.dates }
+  }
+  public var milestones: [Milestone] {
+    get { storage.values.milestones }
+    _modify { yield &values.milestones }
+  }
+  public var indicators: [Indicator] {
+    get { storage.values.indicators }
+    _modify { yield &values.indicators }
+  }
+  public var sdgs: [SDG] {
+    get { storage.values.sdgs }
+    _modify { yield &values.sdgs }
+  }
+  public var financialDistress: Bool {
+    get { storage.values.financialDistress }
+    _modify { yield &values.financialDistress }
+  }
+  /// Why the project is left out of the totals (nil: it counts). See
+  /// `TotalsExclusion`.
+  public var notInTotals: TotalsExclusion? {
+    get { storage.values.notInTotals }
+    _modify { yield &values.notInTotals }
+  }
+  /// What a person wrote when leaving it out by hand, or what the source
+  /// said.
+  public var notInTotalsNote: String? {
+    get { storage.values.notInTotalsNote }
+    _modify { yield &values.notInTotalsNote }
+  }
+  public var changedBy: String? {
+    get { storage.values.changedBy }
+    _modify { yield &values.changedBy }
+  }
+  public var changedAt: Timestamp? {
+    get { storage.values.changedAt }
+    _modify { yield &values.changedAt }
+  }
+  public var extras: [RawField] {
+    get { storage.values.extras }
+    _modify { yield &values.extras }
+  }
+  /// Where the record comes from and what its source said of it. Kept out
+  /// of line and shared between projects whose provenance is equal.
+  public var provenance: ProjectProvenance {
+    get { storage.values.provenance }
+    set { values.provenance = newValue }
+  }
   public var source: SourceRef {
-    get { provenanceBox.value.source }
-    set { updateProvenance { $0.source = newValue } }
+    get { storage.values.source }
+    set { values.source = newValue }
   }
   /// The source's own status text (`Pipeline: Commitment`), kept beside
   /// the normalised stage.
   public var statusRaw: String? {
-    get { provenanceBox.value.statusRaw }
-    set { updateProvenance { $0.statusRaw = newValue } }
+    get { storage.values.statusRaw }
+    set { values.statusRaw = newValue }
   }
   public var sector: Sector? {
-    get { provenanceBox.value.sector }
-    set { updateProvenance { $0.sector = newValue } }
+    get { storage.values.sector }
+    set { values.sector = newValue }
   }
   public var flowType: String? {
-    get { provenanceBox.value.flowType }
-    set { updateProvenance { $0.flowType = newValue } }
+    get { storage.values.flowType }
+    set { values.flowType = newValue }
   }
   public var flowClass: String? {
-    get { provenanceBox.value.flowClass }
-    set { updateProvenance { $0.flowClass = newValue } }
+    get { storage.values.flowClass }
+    set { values.flowClass = newValue }
   }
   public var imported: ImportedRecord? {
-    get { provenanceBox.value.imported }
-    set { updateProvenance { $0.imported = newValue } }
+    get { storage.values.imported }
+    set { values.imported = newValue }
   }
+
+  /// Shares an equal provenance's box with the projects read before (the
+  /// reader's interner keeps one box per distinct value).
+  mutating func shareProvenance(through reader: JSONReader) { values.shareProvenance(through: reader) }
 
   /// The BRIGC light derived from the screening (nil: not screened yet).
   public var light: TrafficLight? { screening.light }
 
   public func overdueMilestones(asOf today: Day) -> [Milestone] {
     milestones.filter { $0.isOverdue(asOf: today) }
+  }
+
+  public static func == (lhs: Project, rhs: Project) -> Bool {
+    lhs.storage === rhs.storage || lhs.storage.values == rhs.storage.values
+  }
+
+  public func hash(into hasher: inout Hasher) { hasher.combine(storage.values) }
+
+  /// Changed only while one project holds it (`values` checks), so a box
+  /// two projects share never changes and sharing it across threads is safe.
+  final class Storage: @unchecked Sendable {
+    var values: ProjectValues
+    init(_ values: ProjectValues) { self.values = values }
   }
 }
 
@@ -305,7 +405,7 @@ public struct ProjectProvenance: Hashable, Sendable {
   /// interner share never changes and sharing it across threads is safe.
   /// Equal by value, so projects compare as if it were inline.
   final class Box: Hashable, @unchecked Sendable {
-    fileprivate(set) var value: ProjectProvenance
+    var value: ProjectProvenance  // changed only by `ProjectValues.updateProvenance`
     init(_ value: ProjectProvenance) { self.value = value }
     static func == (lhs: Box, rhs: Box) -> Bool { lhs === rhs || lhs.value == rhs.value }
     func hash(into hasher: inout Hasher) { hasher.combine(value) }

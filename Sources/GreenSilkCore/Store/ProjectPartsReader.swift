@@ -114,10 +114,13 @@ enum ProjectPartsReader {
     var issues = previous.issues.filter { !changedFiles.contains($0.file) && $0.file != leftover }
     issues += parts.issues
     // The projects the changed parts held before, found by their ids'
-    // part (one hash each, no string comparisons).
+    // part (one hash each, no string comparisons; a table of the parts
+    // instead of the set: this runs for every project on every save).
+    var isChanged = [Bool](repeating: false, count: ProjectParts.partCount)
+    for index in changed where isChanged.indices.contains(index) { isChanged[index] = true }
     var before: [String] = []
-    for project in data.projects where changed.contains(ProjectParts.partIndex(of: project.id)) {
-      before.append(project.id)
+    data.projects.withUnsafeBufferPointer { projects in
+      for project in projects where isChanged[ProjectParts.partIndex(of: project.id)] { before.append(project.id) }
     }
     var lines = previous.lineNumbers[.projects] ?? [:]
     let fresh = parts.parsed.records
@@ -130,7 +133,7 @@ enum ProjectPartsReader {
       for project in fresh { dataSet.upsert(project) }
     } else {
       for id in before { lines[id] = nil }
-      let kept = data.projects.filter { !changed.contains(ProjectParts.partIndex(of: $0.id)) }
+      let kept = data.projects.filter { !isChanged[ProjectParts.partIndex(of: $0.id)] }
       dataSet = DataSet(
         meta: data.meta, countries: data.countries, corridors: data.corridors, memberships: data.memberships,
         areas: data.areas, projects: mergeByID(kept, fresh), activities: data.activities,

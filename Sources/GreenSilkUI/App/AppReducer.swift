@@ -87,8 +87,7 @@ public enum AppReducer {
       state.context = DataContext(data: data, issues: issues, today: today, scope: scope)
       state.pipeline.recompute(state.context, previous: previous)
     }
-    state.corridors.recompute(state.context)
-    state.envoys.recompute(state.context)
+    state.contextChanged()
     state.map.invalidate()
     state.sync.conflicts = SyncIndicator.conflicts(in: data)
   }

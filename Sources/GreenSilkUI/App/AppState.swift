@@ -5,7 +5,9 @@ import GreenSilkCore
 /// snapshotted without a terminal (`AppDriver`).
 public struct AppState: Equatable, Sendable {
   public var context: DataContext
-  public var screen: Screen = .overview
+  public var screen: Screen = .overview {
+    didSet { deriveForScreen() }
+  }
   /// Where Esc goes back to from the project detail.
   public var detailReturn: Screen = .pipeline
   public var corridors = CorridorsState()
@@ -51,9 +53,35 @@ public struct AppState: Equatable, Sendable {
     self.size = size
     self.settings = settings
     pipeline.recompute(context)
-    corridors.recompute(context)
-    envoys.recompute(context)
     sync.conflicts = SyncIndicator.conflicts(in: context.data)
+  }
+
+  /// The corridors' and envoys' lists were derived from an older context:
+  /// they are derived again when their screen is shown, not on every
+  /// reload (a dashboard on another screen follows saves without that
+  /// cost; issue 17).
+  public private(set) var corridorsOutdated = true
+  public private(set) var envoysOutdated = true
+
+  /// After the context changed: the screen on view gets its lists now,
+  /// the others when they are next shown.
+  mutating func contextChanged() {
+    corridorsOutdated = true
+    envoysOutdated = true
+    deriveForScreen()
+  }
+
+  /// Brings the lists of the screen on view up to date (called whenever
+  /// `screen` is set, whoever sets it).
+  mutating func deriveForScreen() {
+    if screen == .corridors && corridorsOutdated {
+      corridors.recompute(context)
+      corridorsOutdated = false
+    }
+    if screen == .envoys && envoysOutdated {
+      envoys.recompute(context)
+      envoysOutdated = false
+    }
   }
 
   public var data: DataSet { context.data }

@@ -150,9 +150,9 @@ enum StatusBar {
       let p = state.pipeline
       var parts = ["\(p.visible.count) of \(state.data.projects.count) projects"]
       if !p.facets.isEmpty { parts.append(p.facets.summary) }
-      let portfolio = state.context.portfolio
-      if portfolio.notInTotalsCount > 0 { parts.append("\(PipelineTable.outMark) not in totals") }
-      if portfolio.estimateCount > 0 { parts.append("\(ProjectDetailFields.estimateMark(state.settings.glyphs)) estimated") }
+      let legend = state.context.legend
+      if legend.notInTotals { parts.append("\(PipelineTable.outMark) not in totals") }
+      if legend.estimated { parts.append("\(ProjectDetailFields.estimateMark(state.settings.glyphs)) estimated") }
       parts.append("sorted by \(p.sortKey.label.lowercased()) \(p.ascending ? state.settings.glyphs.sortAscending : state.settings.glyphs.sortDescending)")
       return parts.joined(separator: " · ")
     case .overview, .corridors:
