@@ -62,6 +62,10 @@ public struct DataContext: Equatable, Sendable {
     searchIndex.value { ProjectSearchIndex(data.projects, countryName: data.countryName) }
   }
 
+  /// Whether the portfolio was derived yet (tests: a reload on a screen
+  /// that does not show it must not derive it).
+  var portfolioIsDerived: Bool { lazyPortfolio.built != nil }
+
   /// Whether on-screen figures must carry an "illustrative"/"synthetic" label.
   public var labelIsWarning: Bool { data.meta.label != .real }
 
