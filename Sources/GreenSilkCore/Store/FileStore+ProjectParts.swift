@@ -29,8 +29,8 @@ extension FileStore {
       let compacts = (!sourceRows.isEmpty || staged != nil) && !self.sourceRows.partNames().isEmpty
       try writeSourceRowsLocked(sourceRows)
       try staged?.commit()
-      var writers: [Int: ProjectFolderWriter.Contents] = [:]
-      for (index, result) in results { writers[index] = .spliced(result.splice) }
+      var writers: [Int: SplicedCollection] = [:]
+      for (index, result) in results { writers[index] = result.splice }
       try commitLocked(
         .projects, present: results.values.flatMap(\.present), absent: results.values.flatMap(\.absent), audit: audit
       ) { () throws(FileSystemError) in
@@ -63,8 +63,8 @@ extension FileStore {
     guard !projectsAreSplit, let bytes = try FileSystem.read(path(of: .projects), within: directory) else {
       return false
     }
-    guard let buckets = ProjectParts.split(bytes, ifMoreThan: ProjectParts.splitThreshold) else { return false }
-    try ProjectFolderWriter.replace(in: self, changed: buckets.mapValues { .lines($0) })
+    guard let parts = ProjectParts.splitInPlace(bytes, ifMoreThan: ProjectParts.splitThreshold) else { return false }
+    try ProjectFolderWriter.replace(in: self, changed: parts)
     try removeProjectsFileLeftOverLocked()
     return true
   }

@@ -19,28 +19,13 @@
 /// folder. Readers see one folder or the other: a part opened before the
 /// exchange is read whole from the old one (its inode lives on).
 enum ProjectFolderWriter {
-  /// A changed part's new contents.
-  enum Contents {
-    /// A part as a save splices it (`CollectionFileEditor`).
-    case spliced(SplicedCollection)
-    /// Whole lines (a split).
-    case lines([UInt8])
-
-    func write(to fd: Int32, path: String) throws(FileSystemError) {
-      switch self {
-      case .spliced(let splice): try splice.write(to: fd, path: path)
-      case .lines(let bytes): try FileSystem.writeAll(fd, bytes, path: path)
-      }
-    }
-  }
-
   /// Writes the new contents of the parts in `changed` (by index) and
   /// keeps the rest. Returns the identity of each part written, at its
   /// final path, so the writer can check it is still there.
   @discardableResult
   static func replace(
     in store: FileStore,
-    changed: [Int: Contents]
+    changed: [Int: SplicedCollection]
   ) throws(FileSystemError) -> [String: FileSystem.Identity] {
     let staging = FileSystem.join(store.directory, ProjectParts.stagingName)
     removeFolder(staging)

@@ -60,7 +60,17 @@ public enum ProjectParts {
   /// across layouts (`ProjectLayoutMerge`) both use it, so an office that
   /// splits and a merge that splits produce the same bytes.
   public static func split(_ bytes: [UInt8], ifMoreThan threshold: Int = -1) -> [Int: [UInt8]]? {
-    var buckets: [Int: [UInt8]] = [:]
+    splitInPlace(bytes, ifMoreThan: threshold)?.mapValues(\.bytes)
+  }
+
+  /// The same split as runs of `bytes` itself: every part a
+  /// `SplicedCollection` over the one buffer, so that the store's split
+  /// writes the parts without a second copy of the file in memory (the
+  /// 64 part buffers were 71-102 MB at the peak of a GCDF import; issue
+  /// 13). Ranges include each line's newline; a last line without one
+  /// gets it added.
+  static func splitInPlace(_ bytes: [UInt8], ifMoreThan threshold: Int = -1) -> [Int: SplicedCollection]? {
+    var parts: [Int: SplicedCollection] = [:]
     var count = 0
     bytes.withUnsafeBufferPointer { buffer in
       let lines = CollectionFileEditor.lines(of: buffer)
@@ -68,11 +78,17 @@ public enum ProjectParts {
       guard count > threshold else { return }
       for line in lines {
         let index = CollectionFileEditor.id(of: line, in: buffer).map(partIndex(of:)) ?? 0
-        buckets[index, default: []] += buffer[line.range]
-        buckets[index, default: []].append(0x0A)
+        var part = parts.removeValue(forKey: index) ?? SplicedCollection(original: bytes)
+        if line.range.upperBound < buffer.count {
+          part.keepExtending(line.range.lowerBound..<(line.range.upperBound + 1))
+        } else {
+          part.keepExtending(line.range)
+          part.insert([0x0A])
+        }
+        parts[index] = part
       }
     }
-    return count > threshold ? buckets : nil
+    return count > threshold ? parts : nil
   }
 
   /// The part index a file name inside the folder stands for (nil for
