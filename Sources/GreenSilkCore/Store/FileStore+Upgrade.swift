@@ -51,7 +51,9 @@ extension FileStore {
     return (meta, meta.schema)
   }
 
-  /// `upgrade` under a lock the caller holds.
+  /// `upgrade` under a lock the caller holds (a write upgrades first and
+  /// has nothing to say about it, hence discardable).
+  @discardableResult
   func upgradeLocked() throws -> UpgradeReport? {
     guard let (meta, schema) = try storedSchema(), schema < DataSetMeta.currentSchema else { return nil }
     var report = UpgradeReport(

@@ -44,7 +44,7 @@ final class LoopbackSSHD {
     let hostKey = directory + "/host_key"
     let made = try Spawn.run(keygen, ["-q", "-t", "ed25519", "-N", "", "-f", hostKey], environment: [:])
     guard made.status == 0 else { throw E2EFailure("ssh-keygen (host key) failed: \(made.err)") }
-    FileManager.default.createFile(atPath: directory + "/authorized_keys", contents: Data())
+    _ = FileManager.default.createFile(atPath: directory + "/authorized_keys", contents: Data())
     chmod(directory + "/authorized_keys", 0o600)
 
     var lastError = ""
