@@ -64,7 +64,7 @@ public struct Portfolio: Sendable {
     var illustrativeDelivery = 0
     data.projects.withUnsafeBufferPointer { projects in
       for index in projects.indices {
-        if projects[index].dates.hasEstimate || projects[index].budget?.amountEstimated == true { estimates += 1 }
+        if projects[index].hasEstimate { estimates += 1 }
         if !projects[index].countsInTotals {
           excluded += 1
           excludedUSD += projects[index].budget?.countedUSD ?? 0

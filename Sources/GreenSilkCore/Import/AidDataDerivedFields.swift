@@ -34,6 +34,6 @@ enum AidDataDerivedFields {
 
   static func hasAny(_ project: Project) -> Bool {
     project.notInTotals != nil || project.notInTotalsNote != nil || project.budget?.adjustedUSD != nil
-      || project.budget?.amountEstimated == true || project.dates.hasEstimate
+      || project.hasEstimate
   }
 }

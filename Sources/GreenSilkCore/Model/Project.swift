@@ -163,36 +163,15 @@ public struct Project: Hashable, Sendable, Identifiable {
   ) {
     storage = Storage(
       ProjectValues(
-      id: id,
-      revision: revision,
-      title: title,
-      summary: summary,
-      area: area,
-      isKeyProject: isKeyProject,
-      corridors: corridors,
-      countries: countries,
-      location: location,
-      leadAgency: leadAgency,
-      partners: partners,
-      stage: stage,
-      stageReason: stageReason,
-      statusRaw: statusRaw,
-      screening: screening,
-      delivery: delivery,
-      budget: budget,
-      dates: dates,
-      milestones: milestones,
-      indicators: indicators,
-      sdgs: sdgs,
-      sector: sector,
-      flowType: flowType,
-      flowClass: flowClass,
-      financialDistress: financialDistress,
-      source: source,
-      changedBy: changedBy,
-      changedAt: changedAt,
-      imported: imported,
-      extras: extras))
+        id: id, revision: revision, title: title, summary: summary, area: area, isKeyProject: isKeyProject,
+        corridors: corridors, countries: countries, location: location, leadAgency: leadAgency, partners: partners,
+        stage: stage, stageReason: stageReason, screening: screening, delivery: delivery, budget: budget,
+        dates: dates, milestones: milestones, indicators: indicators, sdgs: sdgs,
+        financialDistress: financialDistress, changedBy: changedBy, changedAt: changedAt, extras: extras,
+        provenanceBox: ProjectProvenance.Box(
+          ProjectProvenance(
+            source: source, statusRaw: statusRaw, sector: sector, flowType: flowType, flowClass: flowClass,
+            imported: imported))))
   }
 
   /// The values, made this project's own before a change.
@@ -324,35 +303,39 @@ public struct Project: Hashable, Sendable, Identifiable {
     set { values.provenance = newValue }
   }
   public var source: SourceRef {
-    get { storage.values.source }
-    set { values.source = newValue }
+    get { storage.values.provenanceBox.value.source }
+    set { values.updateProvenance { $0.source = newValue } }
   }
   /// The source's own status text (`Pipeline: Commitment`), kept beside
   /// the normalised stage.
   public var statusRaw: String? {
-    get { storage.values.statusRaw }
-    set { values.statusRaw = newValue }
+    get { storage.values.provenanceBox.value.statusRaw }
+    set { values.updateProvenance { $0.statusRaw = newValue } }
   }
   public var sector: Sector? {
-    get { storage.values.sector }
-    set { values.sector = newValue }
+    get { storage.values.provenanceBox.value.sector }
+    set { values.updateProvenance { $0.sector = newValue } }
   }
   public var flowType: String? {
-    get { storage.values.flowType }
-    set { values.flowType = newValue }
+    get { storage.values.provenanceBox.value.flowType }
+    set { values.updateProvenance { $0.flowType = newValue } }
   }
   public var flowClass: String? {
-    get { storage.values.flowClass }
-    set { values.flowClass = newValue }
+    get { storage.values.provenanceBox.value.flowClass }
+    set { values.updateProvenance { $0.flowClass = newValue } }
   }
   public var imported: ImportedRecord? {
-    get { storage.values.imported }
-    set { values.imported = newValue }
+    get { storage.values.provenanceBox.value.imported }
+    set { values.updateProvenance { $0.imported = newValue } }
   }
 
   /// Shares an equal provenance's box with the projects read before (the
   /// reader's interner keeps one box per distinct value).
   mutating func shareProvenance(through reader: JSONReader) { values.shareProvenance(through: reader) }
+
+  /// Whether the source estimated any of its values (an amount or a date):
+  /// shown with `≈`, counted by `Portfolio.estimateCount`.
+  public var hasEstimate: Bool { dates.hasEstimate || budget?.amountEstimated == true }
 
   /// The BRIGC light derived from the screening (nil: not screened yet).
   public var light: TrafficLight? { screening.light }

@@ -78,14 +78,13 @@ public enum ProjectParts {
       guard count > threshold else { return }
       for line in lines {
         let index = CollectionFileEditor.id(of: line, in: buffer).map(partIndex(of:)) ?? 0
-        var part = parts.removeValue(forKey: index) ?? SplicedCollection(original: bytes)
         if line.range.upperBound < buffer.count {
-          part.keepExtending(line.range.lowerBound..<(line.range.upperBound + 1))
+          parts[index, default: SplicedCollection(original: bytes)].keepExtending(
+            line.range.lowerBound..<(line.range.upperBound + 1))
         } else {
-          part.keepExtending(line.range)
-          part.insert([0x0A])
+          parts[index, default: SplicedCollection(original: bytes)].keepExtending(line.range)
+          parts[index]?.insert([0x0A])
         }
-        parts[index] = part
       }
     }
     return count > threshold ? parts : nil

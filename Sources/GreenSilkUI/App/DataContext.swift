@@ -112,7 +112,7 @@ public struct LegendMarks: Hashable, Sendable {
     self.init(notInTotals: false, estimated: false)
     for project in projects {
       if !notInTotals && !project.countsInTotals { notInTotals = true }
-      if !estimated && (project.dates.hasEstimate || project.budget?.amountEstimated == true) { estimated = true }
+      if !estimated && project.hasEstimate { estimated = true }
       if notInTotals && estimated { return }
     }
   }

@@ -76,10 +76,12 @@ public struct KioskState: Sendable {
     case .pipeline: app.screen = .pipeline
     case .envoys: app.screen = .envoys
     case .corridor(let code):
-      app.screen = .corridors
       app.corridors.selected = CorridorCode.allCases.firstIndex { $0.rawValue == code } ?? 0
       app.corridors.focus = .list
-      app.corridors.recompute(app.context)
+      // Lists derived once: by the screen's change when they are out of
+      // date, else here for the newly selected corridor.
+      if !app.corridorsOutdated { app.corridors.recompute(app.context) }
+      app.screen = .corridors
     case .map:
       app.screen = .map
       app.map.choose(0)

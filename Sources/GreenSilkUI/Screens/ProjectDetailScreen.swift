@@ -167,7 +167,7 @@ struct ProjectDetailLayout {
     if project.notInTotals != nil {
       badges += [Span("  ·  ", role: .muted), Span("Not in totals", role: .warning)]
     }
-    if project.dates.hasEstimate || project.budget?.amountEstimated == true {
+    if project.hasEstimate {
       badges += [Span("  ·  ", role: .muted), Span(ProjectDetailFields.estimateMark(glyphs) + " estimates", role: .warning)]
     }
     lines.append(DetailLine(badges))
