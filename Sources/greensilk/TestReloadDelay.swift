@@ -25,4 +25,14 @@ enum TestReloadDelay {
       }
     #endif
   }
+
+  /// `GREENSILK_TEST_START_DELAY_MS=N`: the dashboard's first load waits
+  /// N milliseconds, so that a test sees what is on screen before the
+  /// data is read (the kept first frame, `StartupFrame`).
+  static func waitBeforeFirstLoadIfAsked() {
+    #if DEBUG
+      guard let text = Environment.value("GREENSILK_TEST_START_DELAY_MS"), let asked = UInt32(text), asked > 0 else { return }
+      usleep(min(asked, 60_000) * 1000)
+    #endif
+  }
 }

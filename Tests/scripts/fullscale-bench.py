@@ -18,7 +18,10 @@ What it measures (every figure of the issue's table):
                 and the key footer show and the output is quiet (pty-bench's
                 rule), against VisiData on the same CSV until its header
                 and first data row show; median of --runs, taken
-                alternately
+                alternately; GreenSilk both cold (an empty state
+                directory: no kept first frame) and warm (the frame the
+                previous start kept, shown while the data loads), with the
+                rows that changed after the first complete screen
   resident      the dashboard's VmRSS once the first screen is complete
   save one      `stress-save --count 12`: the time between consecutive
                 "saved" lines (each a whole save: lock, read, splice,
@@ -42,6 +45,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -106,11 +110,18 @@ def visidata_markers(path):
     return [lambda d: any(column in line for line in d[:3]), ptybench.any_row_has(value[:20])]
 
 
-def greensilk_screen(binary, data):
-    term = Term([binary, "--data", data], 120, 40)
+def greensilk_screen(binary, data, state):
+    """One start with XDG_STATE_HOME=state: an empty directory is a cold
+    start; one a previous start wrote to shows the kept first frame (warm).
+    `changed_after` lists the rows that changed in the 1.5 s after the
+    first complete screen (the loaded program's own frame replacing a kept
+    one that differed): empty when the first screen was the final one."""
+    term = Term([binary, "--data", data], 120, 40, env={"XDG_STATE_HOME": state})
     first = term.first_screen(GREENSILK_MARKERS, SETTLE)
-    time.sleep(0.5)
+    shown = list(term.screen.display)
+    time.sleep(1.5)
     term.drain()
+    first["changed_after"] = [y for y, (a, b) in enumerate(zip(shown, term.screen.display)) if a != b]
     memory = term.memory()
     term.close("q")
     return first, memory
@@ -125,17 +136,28 @@ def visidata_screen(vd, csv_path, home):
 
 
 def first_screens(binary, data, vd, csv_path, home, runs):
-    g, v = [], []
+    """Cold starts (no kept first frame), warm starts (the frame a previous
+    start kept, StartupFrame) and VisiData, taken alternately."""
+    cold, warm, v = [], [], []
+    warm_state = tempfile.mkdtemp(prefix="gs-warm-")
+    greensilk_screen(binary, data, warm_state)  # keeps the frame; not counted
     for _ in range(runs):
-        g.append(greensilk_screen(binary, data))
+        cold_state = tempfile.mkdtemp(prefix="gs-cold-")
+        cold.append(greensilk_screen(binary, data, cold_state))
+        shutil.rmtree(cold_state, ignore_errors=True)
+        warm.append(greensilk_screen(binary, data, warm_state))
         if vd:
             v.append(visidata_screen(vd, csv_path, home))
-    out = {
-        "greensilk_ms": statistics.median(r[0]["updated_ms"] for r in g),
-        "greensilk_complete": all(r[0]["complete"] for r in g),
-        "greensilk_rss_mb": statistics.median(r[1]["VmRSS"] for r in g) / 1024,
-        "greensilk_runs_ms": [r[0]["updated_ms"] for r in g],
-    }
+    shutil.rmtree(warm_state, ignore_errors=True)
+    out = {}
+    for name, g in (("cold", cold), ("warm", warm)):
+        out.update({
+            f"greensilk_{name}_ms": statistics.median(r[0]["updated_ms"] for r in g),
+            f"greensilk_{name}_complete": all(r[0]["complete"] for r in g),
+            f"greensilk_{name}_changed_after": [r[0]["changed_after"] for r in g],
+            f"greensilk_{name}_rss_mb": statistics.median(r[1]["VmRSS"] for r in g) / 1024,
+            f"greensilk_{name}_runs_ms": [r[0]["updated_ms"] for r in g],
+        })
     if v:
         out.update({
             "visidata_ms": statistics.median(r[0]["updated_ms"] for r in v),
@@ -143,7 +165,8 @@ def first_screens(binary, data, vd, csv_path, home, runs):
             "visidata_rss_mb": statistics.median(r[1]["VmRSS"] for r in v) / 1024,
             "visidata_runs_ms": [r[0]["updated_ms"] for r in v],
         })
-        out["ratio"] = out["visidata_ms"] / out["greensilk_ms"]
+        out["ratio_cold"] = out["visidata_ms"] / out["greensilk_cold_ms"]
+        out["ratio_warm"] = out["visidata_ms"] / out["greensilk_warm_ms"]
     return out
 
 

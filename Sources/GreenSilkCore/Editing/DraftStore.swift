@@ -55,6 +55,15 @@ public struct DraftStore: Sendable {
     return (environment["HOME"] ?? "/tmp") + "/.local/state/greensilk/" + name
   }
 
+  /// `<state directory>/<name>/<user>-<hash of the data directory>.<ext>`:
+  /// a user's own file about a data directory (the dashboard's first frame).
+  public static func stateFile(
+    _ name: String, user: String, dataDirectory: String, ext: String, environment: [String: String]
+  ) -> String {
+    fileName(
+      in: stateDirectory(name, environment: environment), user: user, dataDirectory: absolute(dataDirectory), ext: ext)
+  }
+
   /// One file per user and (absolute) data directory.
   static func fileName(in directory: String, user: String, dataDirectory: String, ext: String) -> String {
     directory + "/" + safe(user) + "-" + hash(dataDirectory) + "." + ext

@@ -244,7 +244,8 @@ public enum AidDataImporter {
           ?? project.imported.flatMap { sourceRows?.columnsJSON(id: project.id, digest: $0.digest) }
       }
       switch try AidDataMerge.merge(
-        existing: existing, incoming: incoming, mapper: mapper, user: user, now: now, storedRow: storedRow)
+        existing: existing, incoming: incoming, description: values[.description], mapper: mapper, user: user,
+        now: now, storedRow: storedRow)
       {
       case .unchanged(let notes):
         imported.notes = notes

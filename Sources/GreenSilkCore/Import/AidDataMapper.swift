@@ -71,7 +71,7 @@ struct AidDataMapper: Sendable {
     }
     var project = Project(id: Self.projectID(recordID: recordID), title: values.trimmed(.title))
     if project.title.isEmpty { project.title = "AidData record \(recordID) (no title)" }
-    project.summary = values[.description].trimmingSpaces()
+    project.summary = AidDataSummary.of(description: values[.description])
     project.stage = stage
     project.statusRaw = status
     if stage == .cancelled || stage == .suspended {

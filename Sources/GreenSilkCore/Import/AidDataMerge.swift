@@ -15,28 +15,39 @@ enum AidDataMerge {
   }
 
   /// `storedRow` gives the columns text of the row the last import
-  /// stored (the sidecar's, when the record does not carry it).
+  /// stored (the sidecar's, when the record does not carry it);
+  /// `description` is the incoming row's whole description.
   static func merge(
-    existing: Project, incoming: Project, mapper: AidDataMapper, user: UserIdentity, now: Timestamp,
-    storedRow: (Project) -> String? = { $0.imported?.columnsJSON }
+    existing: Project, incoming: Project, description: String, mapper: AidDataMapper, user: UserIdentity,
+    now: Timestamp, storedRow: (Project) -> String? = { $0.imported?.columnsJSON }
   ) throws(FieldError) -> Outcome {
     // A record imported before the import derived totals eligibility and
     // estimates gets them now, then merges as usual (AidDataDerivedFields).
-    guard let filled = AidDataDerivedFields.filledIn(existing, from: incoming) else {
-      return try mergeFields(
-        existing: existing, incoming: incoming, mapper: mapper, user: user, now: now, storedRow: storedRow)
+    var upgraded = existing
+    var upgradeNotes: [String] = []
+    if let filled = AidDataDerivedFields.filledIn(existing, from: incoming) {
+      upgraded = filled
+      upgradeNotes.append(
+        "\(existing.id): totals eligibility and estimate flags filled in from the source (new fields)")
     }
-    let note = "\(existing.id): totals eligibility and estimate flags filled in from the source (new fields)"
-    switch try mergeFields(
-      existing: filled, incoming: incoming, mapper: mapper, user: user, now: now, storedRow: storedRow)
+    // Same row, summary stored whole by an older GreenSilk: the import's
+    // own value, shortened now (the changed-row case is in mergeFields).
+    if existing.imported?.digest == incoming.imported?.digest,
+      AidDataSummary.isWholeDescription(upgraded.summary, description: description)
     {
+      upgraded.summary = incoming.summary
+    }
+    let outcome = try mergeFields(
+      existing: upgraded, incoming: incoming, mapper: mapper, user: user, now: now, storedRow: storedRow)
+    guard upgraded != existing else { return outcome }
+    switch outcome {
     case .updated(let merged, let notes):
-      return .updated(merged, notes: notes + [note])
+      return .updated(merged, notes: notes + upgradeNotes)
     case .unchanged(let notes):
-      var project = filled
+      var project = upgraded
       project.changedBy = user.login
       project.changedAt = now
-      return .updated(project, notes: notes + [note])
+      return .updated(project, notes: notes + upgradeNotes)
     }
   }
 
@@ -65,6 +76,14 @@ enum AidDataMerge {
     } catch {
       throw FieldError(
         "cannot recompute what the previous import of \(existing.id) produced (\(error.message)); row skipped so no local edit is lost")
+    }
+    // A summary an older GreenSilk stored whole is the previous import's
+    // own value, not a local edit (AidDataSummary).
+    var existing = existing
+    if AidDataSummary.isWholeDescription(
+      existing.summary, description: AidDataValues(columns: storedColumns)[.description])
+    {
+      existing.summary = previous.summary
     }
     let local = fieldMap(existing)
     let before = fieldMap(previous)

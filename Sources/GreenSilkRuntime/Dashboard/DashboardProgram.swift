@@ -75,6 +75,12 @@ public final class DashboardProgram: Program {
     }
   }
 
+  /// The theme a start with `display` draws in (for the kept first
+  /// frame, shown before the program exists).
+  public static func theme(for display: DisplayChoices) -> Theme {
+    ThemeCatalog.locate(themesDirectory: display.themesDirectory).catalog.load(display.theme ?? "default").theme
+  }
+
   public func render() -> Buffer { AppView.render(state) }
 
   public func actions(for event: RuntimeEvent) -> [AppAction] {

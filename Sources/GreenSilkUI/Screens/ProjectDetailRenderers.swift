@@ -223,6 +223,9 @@ extension ProjectDetailFields {
     guard let imported = p.imported else { return }
     let columns = imported.columnCount
     let at = imported.importedAt.map { " on \($0)" } ?? ""
-    w.field("Imported", "from \(imported.dataset)\(at); \(Presentation.count(columns)) original columns kept verbatim")
+    // The summary of a long description is its opening: say where the rest is.
+    let whole = AidDataSummary.isShortened(p.summary) ? " (the whole description among them: `greensilk export`)" : ""
+    w.field(
+      "Imported", "from \(imported.dataset)\(at); \(Presentation.count(columns)) original columns kept verbatim\(whole)")
   }
 }

@@ -24,24 +24,71 @@ struct DashboardCommand: ParsableCommand {
   func run() throws {
     try failing {
       var timer = StartupTimer()
-      let (store, loaded) = try data.load(readOnly: readOnly)
-      timer.mark("load")
+      let store = try data.openStore(readOnly: readOnly)
       let access = try data.access.policy()
+      let environment = try data.access.environment()
+      let user = try data.access.user()
+      // The last start's first frame, shown while the data loads
+      // (StartupFrame); a pinned identity neither reads nor keeps one.
+      let kept = access.isPinned ? nil : StartupFrame(dataDirectory: store.directory, user: user.login, environment: environment)
+      let sources = kept.map { _ in
+        StartupFrame.sources(store: store, files: [
+          DraftStore(dataDirectory: store.directory, user: user.login, environment: environment).path,
+          UndoJournal(dataDirectory: store.directory, user: user.login, environment: environment).path,
+        ])
+      }
+      func loadData() throws -> LoadResult {
+        TestReloadDelay.waitBeforeFirstLoadIfAsked()
+        return try DataOptions.load(store, warn: false)
+      }
+      // Without a kept frame, load before the terminal opens, so that a
+      // directory that cannot be used fails on a plain terminal.
+      var loaded = kept.flatMap { FileSystem.identity($0.path) } == nil ? try loadData() : nil
+      timer.mark("load")
+      var failure: Error?
       // A pinned session writes no file an environment variable names.
       let logger = access.isPinned ? Logger.disabled : Logger(path: Environment.value("GREENSILK_LOG"))
-      let program = DashboardProgram(
-        store: store, initial: loaded, display: display.choices, readOnlyReason: readOnly ? "started with --read-only" : nil,
-        environment: try data.access.environment(), access: access, user: try data.access.user(), logger: logger)
-      timer.mark("derived data and state")
       TestReloadDelay.installIfAsked()
       try runOnTerminal(display.terminalOptions) { terminal in
         timer.mark("terminal")
-        return Runtime(program: program, terminal: terminal).run {
+        let key = sources.map {
+          StartupFrame.key(
+            sources: $0, size: terminal.size, asciiOnly: terminal.asciiOnly, display: display.choices,
+            readOnly: readOnly || store.isReadOnly, user: user.login, today: LocalTime.at().day)
+        }
+        if loaded == nil {
+          if let kept, let key, let frame = kept.load(key: key, clock: LocalTime.at().hourMinute),
+            frame.size == terminal.size
+          {
+            terminal.present(frame, theme: DashboardProgram.theme(for: display.choices))
+            timer.mark("kept first frame")
+          }
+          do {
+            loaded = try loadData()
+          } catch {
+            failure = error  // thrown once the terminal is restored
+            return 0
+          }
+          timer.mark("load")
+        }
+        guard let loaded else { return 0 }
+        let program = DashboardProgram(
+          store: store, initial: loaded, display: display.choices,
+          readOnlyReason: readOnly ? "started with --read-only" : nil, environment: environment, access: access,
+          user: user, logger: logger)
+        timer.mark("derived data and state")
+        let runtime = Runtime(program: program, terminal: terminal)
+        return runtime.run {
           timer.mark("first frame")
+          // --read-only and an unwritable directory write nothing at all.
+          if let kept, let key, !(readOnly || store.isReadOnly) {
+            kept.save(runtime.frame(), key: key, clock: program.state.clock.hourMinute)
+          }
           logger.log(timer.summary)
           DebugTrap.fireIfAsked()
         }
       }
+      if let failure { throw failure }
     }
   }
 }

@@ -1,0 +1,65 @@
+import Foundation
+import GreenSilkCore
+import Testing
+
+/// Issue 13, "start-up should cost little more than reading what the first
+/// screen needs": the dashboard shows the first frame it kept from the last
+/// start while it loads, when nothing that frame depends on has changed.
+/// The real binary in tmux, its first load made 4 s slow on purpose
+/// (`GREENSILK_TEST_START_DELAY_MS`, read only by a DEBUG build), so that
+/// what is on screen before the data is read can be seen.
+@Suite("The kept first frame, in tmux")
+struct StartupFrameEndToEndTests {
+  static let delayMilliseconds = 4000
+  /// Well under the delay: a screen shown within this was not drawn from
+  /// the loaded data.
+  static let beforeLoad: Duration = .milliseconds(2500)
+
+  @Test func theLastFirstFrameIsShownWhileTheDataLoadsAndTheRealOneAgrees() throws {
+    let state = try E2E.makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: state) }
+    let first = try DashboardInTmux(width: 100, height: 30, environment: ["XDG_STATE_HOME": state])
+    try first.waitForStart()
+    let loadedScreen = try first.session.waitFor("Projects by stage")
+    try first.session.send("q")
+    #expect(try first.exitStatus() == 0)
+    let frames = try FileManager.default.contentsOfDirectory(atPath: state + "/greensilk/frames")
+    #expect(frames.count == 1 && frames[0].hasSuffix(".frame"), "\(frames)")
+
+    var slow = ["XDG_STATE_HOME": state, "GREENSILK_TEST_START_DELAY_MS": "\(Self.delayMilliseconds)"]
+    let second = try DashboardInTmux(width: 100, height: 30, environment: slow, data: first.data)
+    let clock = ContinuousClock()
+    let started = clock.now
+    let kept = try second.session.waitFor("Projects by stage", timeout: Self.beforeLoad)
+    #expect(clock.now - started < .milliseconds(Self.delayMilliseconds))
+    #expect(Self.withoutClock(kept) == Self.withoutClock(loadedScreen), "kept:\n\(kept)\nloaded before:\n\(loadedScreen)")
+    let keptStyled = try second.session.capture(escapes: true)
+    // Once loaded, the program's own frame is the same, colours and all.
+    while clock.now - started < .milliseconds(Self.delayMilliseconds + 3000) { usleep(100_000) }
+    #expect(Self.withoutClock(try second.session.capture(escapes: true)) == Self.withoutClock(keptStyled))
+    try second.session.send("3")
+    try second.session.waitFor("[3 Pipeline]")
+    try second.session.send("q")
+    #expect(try second.exitStatus() == 0)
+
+    // A colleague's change makes the kept frame stale: not shown.
+    try Colleague.movesAConceptProjectToImplementation(first.data)
+    slow["GREENSILK_TEST_START_DELAY_MS"] = "\(Self.delayMilliseconds)"
+    let third = try DashboardInTmux(width: 100, height: 30, environment: slow, data: first.data)
+    usleep(UInt32(Self.beforeLoad.components.seconds * 1_000_000))
+    let beforeLoad = try third.session.capture()
+    #expect(!beforeLoad.contains(" GreenSilk "), "a stale kept frame was shown:\n\(beforeLoad)")
+    let implementing = try #require(implementationRow(loadedScreen))
+    try third.session.waitUntil("Implementation \(implementing + 1)", timeout: .seconds(15)) {
+      implementationRow($0) == implementing + 1
+    }
+    try third.session.send("q")
+    #expect(try third.exitStatus() == 0)
+    withExtendedLifetime((first, second, third)) {}
+  }
+
+  /// The title bar's clock (HH:MM) may move on between two captures.
+  static func withoutClock(_ screen: String) -> String {
+    screen.replacingOccurrences(of: #"\b\d\d:\d\d\b"#, with: "HH:MM", options: .regularExpression)
+  }
+}
