@@ -20,7 +20,7 @@ struct StartupFrameEndToEndTests {
     defer { try? FileManager.default.removeItem(atPath: state) }
     let first = try DashboardInTmux(width: 100, height: 30, environment: ["XDG_STATE_HOME": state])
     try first.waitForStart()
-    let loadedScreen = try first.session.waitFor("Projects by stage")
+    let loadedScreen = try first.session.waitUntil("the whole overview", timeout: .seconds(10), Self.whole)
     try first.session.send("q")
     #expect(try first.exitStatus() == 0)
     let frames = try FileManager.default.contentsOfDirectory(atPath: state + "/greensilk/frames")
@@ -30,7 +30,7 @@ struct StartupFrameEndToEndTests {
     let second = try DashboardInTmux(width: 100, height: 30, environment: slow, data: first.data)
     let clock = ContinuousClock()
     let started = clock.now
-    let kept = try second.session.waitFor("Projects by stage", timeout: Self.beforeLoad)
+    let kept = try second.session.waitUntil("the kept overview", timeout: Self.beforeLoad, Self.whole)
     #expect(clock.now - started < .milliseconds(Self.delayMilliseconds))
     #expect(Self.withoutClock(kept) == Self.withoutClock(loadedScreen), "kept:\n\(kept)\nloaded before:\n\(loadedScreen)")
     let keptStyled = try second.session.capture(escapes: true)
@@ -56,6 +56,12 @@ struct StartupFrameEndToEndTests {
     try third.session.send("q")
     #expect(try third.exitStatus() == 0)
     withExtendedLifetime((first, second, third)) {}
+  }
+
+  /// The overview drawn to its last row (a capture may catch a frame
+  /// half written): a top panel and the footer's last key.
+  static func whole(_ screen: String) -> Bool {
+    screen.contains("Projects by stage") && screen.contains("q quit")
   }
 
   /// The title bar's clock (HH:MM) may move on between two captures.
