@@ -126,14 +126,6 @@ public struct DraftStore: Sendable {
 
   /// FNV-1a of the path, as hex: short, stable, file-name safe.
   static func hash(_ text: String) -> String {
-    var value: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in text.utf8 {
-      value ^= UInt64(byte)
-      value = value &* 0x100_0000_01b3
-    }
-    let digits = Array("0123456789abcdef")
-    var out = ""
-    for shift in stride(from: 60, through: 0, by: -4) { out.append(digits[Int(value >> UInt64(shift) & 0xF)]) }
-    return out
+    FNV1a.hex(FNV1a.hash(text))
   }
 }

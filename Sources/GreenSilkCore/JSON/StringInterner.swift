@@ -21,8 +21,7 @@ final class StringInterner {
   func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
     // Short strings live inside the String value itself: nothing to share.
     if bytes.count <= 15 { return String(decoding: bytes, as: UTF8.self) }
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    var hash = FNV1a.hash(bytes)
     if hash == 0 { hash = 1 }
     let mask = hashes.count - 1
     var slot = Int(truncatingIfNeeded: hash) & mask
@@ -144,11 +143,7 @@ extension JSONReader {
 final class DecodedValueCache<Value> {
   private var entries: [UInt64: (text: [UInt8], value: Value)] = [:]
 
-  static func hash(_ text: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in text { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-    return hash
-  }
+  static func hash(_ text: UnsafeBufferPointer<UInt8>) -> UInt64 { FNV1a.hash(text) }
 
   func value(for text: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Value? {
     guard let entry = entries[hash] else { return nil }

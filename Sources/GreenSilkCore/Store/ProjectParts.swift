@@ -31,17 +31,7 @@ public enum ProjectParts {
 
   /// The part a project id lives in: FNV-1a (64 bits) of its UTF-8 bytes.
   public static func partIndex(of id: String) -> Int {
-    func fnv1a<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Int {
-      var value: UInt64 = 0xcbf2_9ce4_8422_2325
-      for byte in bytes {
-        value ^= UInt64(byte)
-        value = value &* 0x100_0000_01b3
-      }
-      return Int(value % UInt64(partCount))
-    }
-    // Over the string's own bytes when it has them (a reload hashes every
-    // project's id: the general path costs several times more).
-    return id.utf8.withContiguousStorageIfAvailable { fnv1a($0) } ?? fnv1a(id.utf8)
+    Int(FNV1a.hash(id) % UInt64(partCount))
   }
 
   /// `NN.jsonl`, the part's name inside the folder.

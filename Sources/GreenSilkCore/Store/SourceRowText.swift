@@ -60,26 +60,17 @@ public enum SourceRowText {
   /// someone forging rows: a collision only makes a re-import miss one
   /// source change.
   public static func digest(_ text: String) -> String {
-    var a: UInt64 = 0xcbf2_9ce4_8422_2325
+    // Both in one pass: `a` is FNV-1a itself, `b` the same over the bytes
+    // xored with 0x5A from another basis.
+    var a = FNV1a.offsetBasis
     var b: UInt64 = 0x6c62_272e_07bb_0142
     var copy = text
     copy.withUTF8 { bytes in
       for byte in bytes {
-        a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-        b = (b ^ UInt64(byte ^ 0x5A)) &* 0x0000_0100_0000_01B3
+        a = (a ^ UInt64(byte)) &* FNV1a.prime
+        b = (b ^ UInt64(byte ^ 0x5A)) &* FNV1a.prime
       }
     }
-    return hex(a) + hex(b)
-  }
-
-  static func hex(_ value: UInt64) -> String {
-    let digits = Array("0123456789abcdef".utf8)
-    var out = [UInt8](repeating: 0, count: 16)
-    var v = value
-    for index in (0..<16).reversed() {
-      out[index] = digits[Int(v & 0xF)]
-      v >>= 4
-    }
-    return String(decoding: out, as: UTF8.self)
+    return FNV1a.hex(a) + FNV1a.hex(b)
   }
 }

@@ -51,11 +51,11 @@ public enum WriteAheadAudit {
       w.field("file", file.rawValue)
       w.key("present")
       w.beginArray()
-      for digest in present { w.string(WriteAheadAudit.hex(digest)) }
+      for digest in present { w.string(FNV1a.hex(digest)) }
       w.endArray()
       w.key("absent")
       w.beginArray()
-      for digest in absent { w.string(WriteAheadAudit.hex(digest)) }
+      for digest in absent { w.string(FNV1a.hex(digest)) }
       w.endArray()
       w.endObject()
       return w.text + "\n"
@@ -107,7 +107,7 @@ public enum WriteAheadAudit {
   static func newTransactionID() -> String {
     var now = timespec()
     clock_gettime(CLOCK_REALTIME, &now)
-    return "\(getpid())-\(hex(UInt64(now.tv_sec) &* 1_000_000_000 &+ UInt64(now.tv_nsec)))-\(hex(UInt64.random(in: 0...UInt64.max)))"
+    return "\(getpid())-\(FNV1a.hex(UInt64(now.tv_sec) &* 1_000_000_000 &+ UInt64(now.tv_nsec)))-\(FNV1a.hex(UInt64.random(in: 0...UInt64.max)))"
   }
 
   /// Steps 1 and 2: the pending file, then the tagged entries. Call with
@@ -196,21 +196,10 @@ public enum WriteAheadAudit {
   }
 
   /// FNV-1a, 64 bits, of one line (without its newline).
-  static func digest(_ line: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    var value: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in line {
-      value ^= UInt64(byte)
-      value = value &* 0x100_0000_01b3
-    }
-    return value
-  }
+  static func digest(_ line: UnsafeBufferPointer<UInt8>) -> UInt64 { FNV1a.hash(line) }
 
   static func digest(_ line: [UInt8]) -> UInt64 {
     line.withUnsafeBufferPointer { digest($0) }
   }
 
-  static func hex(_ value: UInt64) -> String {
-    let text = String(value, radix: 16)
-    return String(repeating: "0", count: 16 - text.count) + text
-  }
 }
