@@ -35,14 +35,13 @@ public final class DashboardProgram: Program {
   public init(
     store: FileStore, initial: LoadResult, display: DisplayChoices, readOnlyReason: String? = nil,
     environment: [String: String], access: AccessPolicy = .unrestricted, user: UserIdentity? = nil,
-    clock: RuntimeClock = .system, logger: Logger = .disabled
+    clock: RuntimeClock = .system, logger: Logger = .disabled, startTheme: StartTheme? = nil
   ) {
     self.clock = clock
     self.logger = logger
-    let located = ThemeCatalog.locate(themesDirectory: display.themesDirectory)
-    catalog = located.catalog
-    let loaded = catalog.load(display.theme ?? "default")
-    theme = loaded.theme
+    let start = startTheme ?? Self.startTheme(for: display)
+    catalog = start.catalog
+    theme = start.theme
     data = DataFollower(store: store, initial: initial)
     let user = user ?? UserIdentity.current(environment: environment)
     editor = RecordEditor(store: store, user: user, access: access, now: clock.timestamp)
@@ -54,7 +53,7 @@ public final class DashboardProgram: Program {
     let viewer = access.role == .viewer ? "\(access.name ?? "this session") is a viewer" : nil
     let reason = readOnlyReason ?? viewer ?? (store.isReadOnly ? "the data directory is not writable" : nil)
     let settings = DisplaySettings(
-      glyphs: display.ascii ? .ascii : .unicode, themeName: loaded.theme.name, readOnly: reason != nil || store.isReadOnly,
+      glyphs: display.ascii ? .ascii : .unicode, themeName: start.theme.name, readOnly: reason != nil || store.isReadOnly,
       readOnlyReason: reason, totalsScope: display.totals)
     let now = clock.localTime()
     state = AppState(
@@ -67,7 +66,7 @@ public final class DashboardProgram: Program {
         "Ctrl-E is off for \(access.name ?? "") (a pinned SSH key starts no program): edit the field here with Enter"
     }
     if !settings.readOnly { state.history = undoJournal.load() }
-    let problems = (located.diagnostics + loaded.diagnostics).map(\.description)
+    let problems = start.problems.map(\.description)
     if let first = problems.first {
       state.status = StatusMessage(first + (problems.count > 1 ? " (+\(problems.count - 1) more)" : ""), kind: .warning)
     } else if let text = DataProblems.statusText(initial.issues) {
@@ -75,10 +74,21 @@ public final class DashboardProgram: Program {
     }
   }
 
-  /// The theme a start with `display` draws in (for the kept first
-  /// frame, shown before the program exists).
-  public static func theme(for display: DisplayChoices) -> Theme {
-    ThemeCatalog.locate(themesDirectory: display.themesDirectory).catalog.load(display.theme ?? "default").theme
+  /// The themes a start finds and the theme it draws in, with the
+  /// problems met on the way (shown in the status line).
+  public struct StartTheme: Sendable {
+    let catalog: ThemeCatalog
+    public let theme: Theme
+    let problems: [ThemeDiagnostic]
+  }
+
+  /// The theme a start with `display` draws in. Loaded before the
+  /// program exists when the kept first frame is shown, and then handed
+  /// to `init` (`startTheme`) so that it is loaded once.
+  public static func startTheme(for display: DisplayChoices) -> StartTheme {
+    let located = ThemeCatalog.locate(themesDirectory: display.themesDirectory)
+    let loaded = located.catalog.load(display.theme ?? "default")
+    return StartTheme(catalog: located.catalog, theme: loaded.theme, problems: located.diagnostics + loaded.diagnostics)
   }
 
   public func render() -> Buffer { AppView.render(state) }

@@ -46,6 +46,9 @@ struct DashboardCommand: ParsableCommand {
       var loaded = kept.flatMap { FileSystem.identity($0.path) } == nil ? try loadData() : nil
       timer.mark("load")
       var failure: Error?
+      var startTheme: DashboardProgram.StartTheme?
+      // --read-only and an unwritable directory write nothing at all.
+      let writesNothing = readOnly || store.isReadOnly
       // A pinned session writes no file an environment variable names.
       let logger = access.isPinned ? Logger.disabled : Logger(path: Environment.value("GREENSILK_LOG"))
       TestReloadDelay.installIfAsked()
@@ -54,13 +57,15 @@ struct DashboardCommand: ParsableCommand {
         let key = sources.map {
           StartupFrame.key(
             sources: $0, size: terminal.size, asciiOnly: terminal.asciiOnly, display: display.choices,
-            readOnly: readOnly || store.isReadOnly, user: user.login, today: LocalTime.at().day)
+            readOnly: writesNothing, user: user.login, today: LocalTime.at().day)
         }
         if loaded == nil {
           if let kept, let key, let frame = kept.load(key: key, clock: LocalTime.at().hourMinute),
             frame.size == terminal.size
           {
-            terminal.present(frame, theme: DashboardProgram.theme(for: display.choices))
+            let loaded = DashboardProgram.startTheme(for: display.choices)
+            startTheme = loaded
+            terminal.present(frame, theme: loaded.theme)
             timer.mark("kept first frame")
           }
           do {
@@ -75,13 +80,12 @@ struct DashboardCommand: ParsableCommand {
         let program = DashboardProgram(
           store: store, initial: loaded, display: display.choices,
           readOnlyReason: readOnly ? "started with --read-only" : nil, environment: environment, access: access,
-          user: user, logger: logger)
+          user: user, logger: logger, startTheme: startTheme)
         timer.mark("derived data and state")
         let runtime = Runtime(program: program, terminal: terminal)
         return runtime.run {
           timer.mark("first frame")
-          // --read-only and an unwritable directory write nothing at all.
-          if let kept, let key, !(readOnly || store.isReadOnly) {
+          if let kept, let key, !writesNothing {
             kept.save(runtime.frame(), key: key, clock: program.state.clock.hourMinute)
           }
           logger.log(timer.summary)
