@@ -43,12 +43,14 @@ struct TotalsEndToEndTests {
     try pane.send("Enter")
     try pane.waitFor("AIDDATA-73473")
     try pane.waitFor("Not in totals")
-    var screen = ""
-    for _ in 0..<40 {
-      screen = try pane.capture()
-      if screen.contains("Commitment     ≈ 2018-01-01") { break }
+    var screen = try pane.capture()
+    for _ in 0..<40 where !screen.contains("Commitment     ≈ 2018-01-01") {
+      // One page at a time: the next key only once this one has scrolled
+      // (a key sent before the frame arrives skips a page, and then the
+      // PageUp below no longer reaches the Finance section).
+      let before = screen
       try pane.send("PageDown")
-      Thread.sleep(forTimeInterval: 0.1)
+      screen = try pane.waitUntil("the page to scroll") { $0 != before }
     }
     screen = try pane.waitFor("Commitment     ≈ 2018-01-01")
     #expect(screen.contains("≈ estimated by the source"))
