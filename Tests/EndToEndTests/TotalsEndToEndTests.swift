@@ -45,17 +45,22 @@ struct TotalsEndToEndTests {
     try pane.waitFor("Not in totals")
     var screen = try pane.capture()
     for _ in 0..<40 where !screen.contains("Commitment     ≈ 2018-01-01") {
-      // One page at a time: the next key only once this one has scrolled
-      // (a key sent before the frame arrives skips a page, and then the
-      // PageUp below no longer reaches the Finance section).
+      // One page at a time, each key once the last one has scrolled.
       let before = screen
       try pane.send("PageDown")
       screen = try pane.waitUntil("the page to scroll") { $0 != before }
     }
     screen = try pane.waitFor("Commitment     ≈ 2018-01-01")
     #expect(screen.contains("≈ estimated by the source"))
-    try pane.send("PageUp")
-    try pane.waitFor("Not in totals: cancelled portion")
+    // The Finance section's Totals line sits a few rows above the
+    // commitment date: on the same page, or on the one before, depending
+    // on where the pages break.
+    if !screen.contains("Not in totals: cancelled portion") {
+      let before = screen
+      try pane.send("PageUp")
+      _ = try pane.waitUntil("the page to scroll back") { $0 != before }
+      try pane.waitFor("Not in totals: cancelled portion")
+    }
     try pane.send("q")
     #expect(try app.exitStatus() == 0)
   }
