@@ -128,6 +128,21 @@ final class TmuxSession {
     throw E2EFailure("timed out after \(timeout) waiting for \(what); the \(width)x\(height) pane showed:\n\(last)")
   }
 
+  /// Waits until the pane differs from `before` and then holds still for
+  /// a moment (the same capture twice, 150 ms apart): a capture taken
+  /// while the program is still writing a frame can show half of it.
+  @discardableResult
+  func waitForSettled(changedFrom before: String, timeout: Duration = .seconds(10)) throws -> String {
+    var last = try waitUntil("the pane to change", timeout: timeout) { $0 != before }
+    for _ in 0..<50 {
+      usleep(150_000)
+      let next = try capture()
+      if next == last { return next }
+      last = next
+    }
+    throw E2EFailure("the \(width)x\(height) pane kept changing; last:\n\(last)")
+  }
+
   /// Runs tmux on this session's server and returns its standard output.
   @discardableResult
   func run(_ arguments: [String], term: String = "xterm-256color") throws -> String {
