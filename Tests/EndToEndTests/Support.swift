@@ -45,11 +45,23 @@ enum E2E {
     try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
   }
 
+  /// A fresh directory under `scratch`, gone when the test process ends.
   static func makeTemporaryDirectory() throws -> String {
-    var template = Array((NSTemporaryDirectory() + "greensilk-e2e-XXXXXX").utf8CString)
+    guard let scratch else { throw CocoaError(.fileWriteUnknown) }
+    var template = Array((scratch + "/greensilk-e2e-XXXXXX").utf8CString)
     guard let made = mkdtemp(&template) else { throw CocoaError(.fileWriteUnknown) }
     return String(cString: made)
   }
+
+  /// One directory per test process holding every test's files, removed
+  /// at exit: the data copies, state and sshd directories of a full run
+  /// come to ~150 MB, and tests stopped half way leave theirs behind.
+  static let scratch: String? = {
+    var template = Array((NSTemporaryDirectory() + "greensilk-e2e-run-XXXXXX").utf8CString)
+    guard let made = mkdtemp(&template) else { return nil }
+    atexit { if let scratch = E2E.scratch { try? FileManager.default.removeItem(atPath: scratch) } }
+    return String(cString: made)
+  }()
 
   /// Runs greensilk to completion; returns status, stdout and stderr.
   @discardableResult
