@@ -42,6 +42,8 @@ public final class DataFollower {
   private var queuedForce: Bool?
   /// `beginOwnWrite` saw files changed by someone else.
   private var changedBeforeOwnWrite = false
+  /// The last reload failed: the screen keeps older data than the files.
+  private var lastReloadFailed = false
 
   /// `readsAuditTail`: every reload that read something also reads the
   /// audit log's tail on the worker (the kiosk's ticker).
@@ -108,6 +110,7 @@ public final class DataFollower {
         // It read the files as this process left them: current.
         lastLoad = result
         ownParts = []
+        lastReloadFailed = false
         return .loaded(result, auditTail: finished.auditTail)
       case .loaded, .failed:
         // Older than the screen, or newer still: read them again.
@@ -122,10 +125,12 @@ public final class DataFollower {
       knownIdentities = result.fileIdentities
       lastLoad = result
       ownParts = []
+      lastReloadFailed = false
       return .loaded(result, auditTail: finished.auditTail)
     case .failed(let message, let identities):
       // Remembered like a good load: not read again until it changes.
       knownIdentities = identities
+      lastReloadFailed = true
       return .failed(message, auditTail: finished.auditTail)
     }
   }
@@ -149,6 +154,16 @@ public final class DataFollower {
       changedBeforeOwnWrite = false
       requestReload(force: true)
     }
+  }
+
+  /// The data files' identities when the screen shows them exactly as
+  /// they are on disk now (loaded, or written by this process, and
+  /// nothing since); nil while a change is unread, being read, or failed
+  /// to load.
+  public func identitiesShown() -> [String: FileSystem.Identity]? {
+    guard running == nil, queuedForce == nil, !changedBeforeOwnWrite, !lastReloadFailed else { return nil }
+    let now = store.identities()
+    return now == knownIdentities ? now : nil
   }
 
   /// For tests and a headless run: waits (at most `seconds`) until the

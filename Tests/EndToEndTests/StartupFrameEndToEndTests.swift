@@ -58,6 +58,40 @@ struct StartupFrameEndToEndTests {
     withExtendedLifetime((first, second, third)) {}
   }
 
+  /// A dashboard that followed a colleague's change keeps, when it ends,
+  /// the frame the next start draws first on the changed data: the next
+  /// start shows it before its (slow) load, with the colleague's change.
+  @Test func aDashboardThatFollowedAChangeKeepsTheNextStartsFrame() throws {
+    let state = try E2E.makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: state) }
+    let first = try DashboardInTmux(width: 100, height: 30, environment: ["XDG_STATE_HOME": state])
+    try first.waitForStart()
+    let implementing = try #require(implementationRow(try first.session.waitUntil("the whole overview", Self.whole)))
+    try Colleague.movesAConceptProjectToImplementation(first.data)
+    try first.session.waitUntil("Implementation \(implementing + 1)", timeout: .seconds(15)) {
+      implementationRow($0) == implementing + 1
+    }
+    // Elsewhere when it ends: the next start's frame is the overview.
+    try first.session.send("3")
+    try first.session.waitFor("[3 Pipeline]")
+    try first.session.send("q")
+    #expect(try first.exitStatus() == 0)
+
+    let slow = ["XDG_STATE_HOME": state, "GREENSILK_TEST_START_DELAY_MS": "\(Self.delayMilliseconds)"]
+    let second = try DashboardInTmux(width: 100, height: 30, environment: slow, data: first.data)
+    let clock = ContinuousClock()
+    let started = clock.now
+    let kept = try second.session.waitUntil("the kept overview", timeout: Self.beforeLoad, Self.whole)
+    #expect(clock.now - started < .milliseconds(Self.delayMilliseconds))
+    #expect(implementationRow(kept) == implementing + 1, "\(kept)")
+    let keptStyled = try second.session.capture(escapes: true)
+    while clock.now - started < .milliseconds(Self.delayMilliseconds + 3000) { usleep(100_000) }
+    #expect(Self.withoutClock(try second.session.capture(escapes: true)) == Self.withoutClock(keptStyled))
+    try second.session.send("q")
+    #expect(try second.exitStatus() == 0)
+    withExtendedLifetime((first, second)) {}
+  }
+
   /// The overview drawn to its last row (a capture may catch a frame
   /// half written): a top panel and the footer's last key.
   static func whole(_ screen: String) -> Bool {

@@ -68,13 +68,16 @@ final class DashboardHarness {
   let clock = ManualClock()
   let terminal: HeadlessTerminal
   let runtime: Runtime<DashboardProgram>
+  /// The next start's first frame, when the dashboard keeps it.
+  let keeper: StartFrameKeeper?
   private(set) var effects: [AppEffect] = []
 
   /// `environment` adds to the user (tester) and the state directory
-  /// (inside the temporary root).
+  /// (inside the temporary root). `keepsStartFrame`: the session keeps
+  /// the next start's first frame when it ends, as the command's does.
   init(
     width: Int = 100, height: Int = 30, readOnly: Bool = false, environment: [String: String] = [:],
-    data: (root: String, data: String)? = nil
+    data: (root: String, data: String)? = nil, keepsStartFrame: Bool = false
   ) throws {
     let copy = try data ?? RuntimeFixture.copyOfShippedData()
     root = copy.root
@@ -83,10 +86,14 @@ final class DashboardHarness {
     let loaded = try store.load()
     var variables = ["USER": "tester", "XDG_STATE_HOME": root + "/state", "HOME": root]
     variables.merge(environment) { $1 }
+    let display = DisplayChoices(themesDirectory: RuntimeFixture.repoRoot + "/Themes")
+    keeper =
+      keepsStartFrame
+      ? StartFrameKeeper(dataDirectory: directory, user: "tester", environment: variables, display: display, readOnly: readOnly)
+      : nil
     let program = DashboardProgram(
-      store: store, initial: loaded,
-      display: DisplayChoices(themesDirectory: RuntimeFixture.repoRoot + "/Themes"),
-      readOnlyReason: readOnly ? "started with --read-only" : nil, environment: variables, clock: clock.runtimeClock)
+      store: store, initial: loaded, display: display, readOnlyReason: readOnly ? "started with --read-only" : nil,
+      environment: variables, clock: clock.runtimeClock, keeper: keeper)
     terminal = HeadlessTerminal(size: Size(width: width, height: height))
     runtime = Runtime(program: program, terminal: terminal, clock: clock.runtimeClock)
     runtime.effectObserver = { [unowned self] in self.effects.append($0) }

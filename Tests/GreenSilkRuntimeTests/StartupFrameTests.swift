@@ -14,9 +14,14 @@ import Testing
   }
 
   static func key(_ harness: DashboardHarness, size: Size = Size(width: 100, height: 30), day: Day? = nil) -> String {
-    StartupFrame.key(
-      sources: StartupFrame.sources(store: harness.store, files: []), size: size, asciiOnly: false,
-      display: DisplayChoices(), readOnly: false, user: "tester", today: day ?? harness.state.clock.day)
+    let keeper =
+      harness.keeper
+      ?? StartFrameKeeper(
+        dataDirectory: harness.directory, user: "tester", environment: ["XDG_STATE_HOME": harness.root + "/state"],
+        display: DisplayChoices(), readOnly: false)
+    return keeper.key(
+      sources: keeper.sources(identities: harness.store.identities()), size: size, asciiOnly: false,
+      today: day ?? harness.state.clock.day)
   }
 
   @Test func theDashboardsFirstFrameComesBackCellForCell() throws {
@@ -57,6 +62,49 @@ import Testing
     renamed.title = "Renamed"
     try harness.store.save(renamed, expecting: project.revision)
     #expect(Self.key(harness) != key)
+  }
+
+  /// The frame a start on `harness`'s files draws first, as the kept file
+  /// holds it for that start's key (nil: none kept for it).
+  static func keptFrame(for harness: DashboardHarness) throws -> Buffer? {
+    let keeper = try #require(harness.keeper)
+    return keeper.file.load(key: key(harness), clock: harness.state.clock.hourMinute)
+  }
+
+  @Test func aSessionThatFollowedAColleaguesSaveKeepsTheNextStartsFrame() throws {
+    let session = try DashboardHarness(keepsStartFrame: true)
+    let before = session.runtime.frame()
+    try session.colleagueSaves("P-0007") { $0.stage = .suspended }
+    session.press(.ctrl("l"))
+    #expect(session.runtime.settleReload())
+    // Elsewhere when it ends: what is kept is the next start's frame,
+    // not the screen on view.
+    session.press(.character("3"))
+    session.press(.character("q"))
+    let next = try DashboardHarness(data: (session.root, session.directory), keepsStartFrame: true)
+    let kept = try #require(try Self.keptFrame(for: next))
+    #expect(kept == next.runtime.frame())
+    #expect(kept.lines != before.lines, "the colleague's save shows on the overview")
+  }
+
+  @Test func aSessionThatSavedKeepsTheNextStartsFrameWithItsUndo() throws {
+    let session = try DashboardHarness(keepsStartFrame: true)
+    session.edit("P-0007", field: "title")
+    session.retype("Renamed here")
+    session.press(.ctrl("s"))
+    #expect(session.state.data.project(id: "P-0007")?.title == "Renamed here")
+    session.press(.escape, .character("1"), .character("q"))
+    let next = try DashboardHarness(data: (session.root, session.directory), keepsStartFrame: true)
+    #expect(next.state.history.canUndo, "the save is undoable at the next start")
+    #expect(try Self.keptFrame(for: next) == next.runtime.frame())
+  }
+
+  @Test func aChangeTheSessionHasNotShownKeepsNothingForIt() throws {
+    let session = try DashboardHarness(keepsStartFrame: true)
+    try session.colleagueSaves("P-0007") { $0.delivery = .offTrack }
+    session.press(.character("q"))
+    let next = try DashboardHarness(data: (session.root, session.directory), keepsStartFrame: true)
+    #expect(try Self.keptFrame(for: next) == nil)
   }
 
   @Test func aDamagedOrHostileFileShowsNothingRaw() throws {

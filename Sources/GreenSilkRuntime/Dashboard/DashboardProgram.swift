@@ -24,6 +24,15 @@ public final class DashboardProgram: Program {
   let logger: Logger
   /// Git sync off the UI thread; nil when the data directory does not sync.
   let syncWorker: SyncWorker?
+  /// Keeps the next start's first frame when the session ends; nil when
+  /// none is kept (a pinned identity, --read-only).
+  let keeper: StartFrameKeeper?
+  /// What a start shows before any key (`startState`): the settings and
+  /// the theme's problems as this start found them.
+  let startSettings: DisplaySettings
+  let startProblems: [String]
+  /// Whether the terminal draws only ASCII (known once it has opened).
+  private var startedASCII: Bool?
 
   /// Sets up the dashboard on loaded data. `environment` holds the
   /// variables GreenSilk reads (`Environment.snapshot()`): the user, the
@@ -32,11 +41,14 @@ public final class DashboardProgram: Program {
   /// (`--read-only`); a store that cannot write is read-only anyway.
   /// `access` is what a pinned identity may change (`--as --role`), and
   /// `user` who the audit log names (default: the Unix account).
+  /// `keeper` keeps the next start's first frame when the session ends.
   public init(
     store: FileStore, initial: LoadResult, display: DisplayChoices, readOnlyReason: String? = nil,
     environment: [String: String], access: AccessPolicy = .unrestricted, user: UserIdentity? = nil,
-    clock: RuntimeClock = .system, logger: Logger = .disabled, startTheme: StartTheme? = nil
+    clock: RuntimeClock = .system, logger: Logger = .disabled, startTheme: StartTheme? = nil,
+    keeper: StartFrameKeeper? = nil
   ) {
+    self.keeper = keeper
     self.clock = clock
     self.logger = logger
     let start = startTheme ?? Self.startTheme(for: display)
@@ -55,24 +67,66 @@ public final class DashboardProgram: Program {
     let settings = DisplaySettings(
       glyphs: display.ascii ? .ascii : .unicode, themeName: start.theme.name, readOnly: reason != nil || store.isReadOnly,
       readOnlyReason: reason, totalsScope: display.totals)
+    startSettings = settings
+    startProblems = start.problems.map(\.description)
     let now = clock.localTime()
-    state = AppState(
+    state = Self.startState(
       context: DataContext(data: initial.dataSet, issues: initial.issues, today: now.day), clock: now,
-      size: Size(width: 80, height: 24), settings: settings)
-    // This user's changes from earlier sessions stay undoable.
+      settings: settings, access: access, history: settings.readOnly ? nil : undoJournal.load(),
+      themeProblems: startProblems)
+  }
+
+  /// The state a start shows before any key, on `context`: what `init`
+  /// sets up, and what `keepStartFrame` draws for the next start.
+  /// `history` is this user's changes from earlier sessions (undoable).
+  static func startState(
+    context: DataContext, clock: LocalTime, settings: DisplaySettings, access: AccessPolicy, history: ChangeHistory?,
+    themeProblems: [String]
+  ) -> AppState {
+    var state = AppState(context: context, clock: clock, size: Size(width: 80, height: 24), settings: settings)
     state.access = access
     if access.isPinned {
       state.settings.externalEditorRefusal =
         "Ctrl-E is off for \(access.name ?? "") (a pinned SSH key starts no program): edit the field here with Enter"
     }
-    if !settings.readOnly { state.history = undoJournal.load() }
-    let problems = start.problems.map(\.description)
-    if let first = problems.first {
-      state.status = StatusMessage(first + (problems.count > 1 ? " (+\(problems.count - 1) more)" : ""), kind: .warning)
-    } else if let text = DataProblems.statusText(initial.issues) {
+    if let history { state.history = history }
+    if let first = themeProblems.first {
+      state.status = StatusMessage(
+        first + (themeProblems.count > 1 ? " (+\(themeProblems.count - 1) more)" : ""), kind: .warning)
+    } else if let text = DataProblems.statusText(context.issues) {
       state.status = StatusMessage(text, kind: .warning)
     }
+    return state
   }
+
+  /// When the session ends: the frame the next start would draw first,
+  /// drawn on the data on screen now and kept for it (`StartupFrame`), so
+  /// that the first start after changes this dashboard followed (a
+  /// colleague's saves, its own, a new day, another window size) is as
+  /// quick as one on unchanged data. Only when the screen shows the files
+  /// exactly as they are on disk and no draft waits to be offered back;
+  /// otherwise the next start draws its own.
+  func keepStartFrame() {
+    guard let keeper, let asciiOnly = startedASCII, !DrawableArea.isTooLarge(state.size),
+      let identities = data.identitiesShown(), !FileSystem.exists(drafts.path)
+    else { return }
+    let now = clock.localTime()
+    let context =
+      state.context.today == now.day
+      ? state.context : DataContext(data: state.context.data, issues: state.context.issues, today: now.day)
+    var start = Self.startState(
+      context: context, clock: now, settings: startSettings, access: state.access,
+      history: startSettings.readOnly ? nil : undoJournal.load(), themeProblems: startProblems)
+    _ = AppReducer.reduce(&start, .terminalOpened(state.size, asciiOnly: asciiOnly))
+    if syncWorker != nil { _ = AppReducer.reduce(&start, Self.syncNotYetRead) }
+    let key = keeper.key(
+      sources: keeper.sources(identities: identities), size: state.size, asciiOnly: asciiOnly, today: now.day)
+    keeper.file.save(AppView.render(start), key: key, clock: now.hourMinute)
+  }
+
+  /// Sync is on: the status line shows it; the numbers come later.
+  static let syncNotYetRead = AppAction.syncStatusRead(
+    SyncStatus(remote: nil, ahead: nil, behind: nil, pendingFiles: [], lastSync: nil, conflicts: []))
 
   /// The themes a start finds and the theme it draws in, with the
   /// problems met on the way (shown in the status line).
@@ -96,11 +150,11 @@ public final class DashboardProgram: Program {
   public func actions(for event: RuntimeEvent) -> [AppAction] {
     switch event {
     case .started(let size, let asciiOnly):
+      startedASCII = asciiOnly
       var actions: [AppAction] = [.terminalOpened(size, asciiOnly: asciiOnly)]
       if !state.settings.readOnly, let draft = drafts.load() { actions.append(.draftFound(draft)) }
       if let syncWorker {
-        // Sync is on: the status line shows it; the numbers come later.
-        actions.append(.syncStatusRead(SyncStatus(remote: nil, ahead: nil, behind: nil, pendingFiles: [], lastSync: nil, conflicts: [])))
+        actions.append(Self.syncNotYetRead)
         syncWorker.readStatus()
       }
       return actions
@@ -160,6 +214,7 @@ public final class DashboardProgram: Program {
   public func perform(_ effect: AppEffect, on terminal: any Terminal) -> [AppAction] {
     switch effect {
     case .quit:
+      keepStartFrame()
       exitStatus = 0
       return []
     case .save, .delete, .revert:
@@ -218,6 +273,7 @@ public final class DashboardProgram: Program {
     let status: Int32 = if case .signal(let signal) = event { 128 + signal } else { 128 + SIGHUP }
     logger.log("ending with status \(status) (\(event))")
     keepDraft()
+    keepStartFrame()
     return status
   }
 

@@ -28,12 +28,10 @@ public struct StartupFrame: Sendable {
       "frames", user: user, dataDirectory: dataDirectory, ext: "frame", environment: environment)
   }
 
-  /// What the first frame depends on in files: the binary, every data
-  /// file and `files` (the user's draft and undo journal), taken before
-  /// the data is read so that a change during the load makes the key
-  /// older, never newer, than the frame.
-  public static func sources(store: FileStore, files: [String]) -> String {
-    var text = magic + "\n" + store.directory
+  /// What the first frame depends on in files: the binary, the data
+  /// files' `identities` and `files` (the user's draft and undo journal).
+  static func sources(directory: String, identities: [String: FileSystem.Identity], files: [String]) -> String {
+    var text = magic + "\n" + directory
     func add(_ name: String, _ identity: FileSystem.Identity?) {
       text += "\n" + name + " "
       if let identity {
@@ -41,7 +39,7 @@ public struct StartupFrame: Sendable {
       }
     }
     add("binary", FileSystem.identity("/proc/self/exe"))
-    for (name, identity) in store.identities().sorted(by: { $0.key < $1.key }) { add(name, identity) }
+    for (name, identity) in identities.sorted(by: { $0.key < $1.key }) { add(name, identity) }
     for file in files { add(file, FileSystem.identity(file)) }
     return text
   }

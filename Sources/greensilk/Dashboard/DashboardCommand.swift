@@ -28,15 +28,18 @@ struct DashboardCommand: ParsableCommand {
       let access = try data.access.policy()
       let environment = try data.access.environment()
       let user = try data.access.user()
+      // --read-only and an unwritable directory write nothing at all.
+      let writesNothing = readOnly || store.isReadOnly
       // The last start's first frame, shown while the data loads
       // (StartupFrame); a pinned identity neither reads nor keeps one.
-      let kept = access.isPinned ? nil : StartupFrame(dataDirectory: store.directory, user: user.login, environment: environment)
-      let sources = kept.map { _ in
-        StartupFrame.sources(store: store, files: [
-          DraftStore(dataDirectory: store.directory, user: user.login, environment: environment).path,
-          UndoJournal(dataDirectory: store.directory, user: user.login, environment: environment).path,
-        ])
-      }
+      let keeper =
+        access.isPinned
+        ? nil
+        : StartFrameKeeper(
+          dataDirectory: store.directory, user: user.login, environment: environment, display: display.choices,
+          readOnly: writesNothing)
+      let kept = keeper?.file
+      let sources = keeper?.sources(identities: store.identities())
       func loadData() throws -> LoadResult {
         TestReloadDelay.waitBeforeFirstLoadIfAsked()
         return try DataOptions.load(store, warn: false)
@@ -47,17 +50,13 @@ struct DashboardCommand: ParsableCommand {
       timer.mark("load")
       var failure: Error?
       var startTheme: DashboardProgram.StartTheme?
-      // --read-only and an unwritable directory write nothing at all.
-      let writesNothing = readOnly || store.isReadOnly
       // A pinned session writes no file an environment variable names.
       let logger = access.isPinned ? Logger.disabled : Logger(path: Environment.value("GREENSILK_LOG"))
       TestReloadDelay.installIfAsked()
       try runOnTerminal(display.terminalOptions) { terminal in
         timer.mark("terminal")
-        let key = sources.map {
-          StartupFrame.key(
-            sources: $0, size: terminal.size, asciiOnly: terminal.asciiOnly, display: display.choices,
-            readOnly: writesNothing, user: user.login, today: LocalTime.at().day)
+        let key = sources.flatMap {
+          keeper?.key(sources: $0, size: terminal.size, asciiOnly: terminal.asciiOnly, today: LocalTime.at().day)
         }
         if loaded == nil {
           if let kept, let key, let frame = kept.load(key: key, clock: LocalTime.at().hourMinute),
@@ -80,7 +79,7 @@ struct DashboardCommand: ParsableCommand {
         let program = DashboardProgram(
           store: store, initial: loaded, display: display.choices,
           readOnlyReason: readOnly ? "started with --read-only" : nil, environment: environment, access: access,
-          user: user, logger: logger, startTheme: startTheme)
+          user: user, logger: logger, startTheme: startTheme, keeper: writesNothing ? nil : keeper)
         timer.mark("derived data and state")
         let runtime = Runtime(program: program, terminal: terminal)
         return runtime.run {
