@@ -29,8 +29,12 @@ What it measures (every figure of the issue's table):
   reload        the dashboard's VmRSS before and after three saves by
                 another process (three `stress-save --count 1`, each
                 followed by a wait for the reload)
+  followed      a dashboard that followed another process's save quits
+                (keeping the next start's first frame): the next start's
+                first screen, and the quit's time beside a --read-only
+                session's (which keeps nothing)
   export csv    `export projects --format csv -o FILE`: wall time, peak RSS
-and the same first screen / resident / reload on `generate --projects 20000`
+and the same first screen / resident / reload / followed on `generate --projects 20000`
 against VisiData on that data set's CSV export.
 
 Needs pyte (pip install pyte) and /usr/bin/time. Linux only.
@@ -201,6 +205,38 @@ def reload_memory(binary, data, project_id):
             "peak_mb": after["VmHWM"] / 1024}
 
 
+def followed_starts(binary, data, project_id, runs):
+    """A dashboard open while another process saves a project; once it has
+    reloaded, it quits (keeping the next start's first frame on the changed
+    data); then the next start is timed as `greensilk_screen` times it.
+    `quit_ms` is from the "q" to the process's exit; a --read-only session
+    (which keeps no frame) quits the same way for comparison."""
+    nexts, quits, quits_read_only = [], [], []
+    for _ in range(runs):
+        state = tempfile.mkdtemp(prefix="gs-followed-")
+        for read_only in (False, True):
+            term = Term([binary, "--data", data] + (["--read-only"] if read_only else []), 120, 40,
+                        env={"XDG_STATE_HOME": state})
+            term.first_screen(GREENSILK_MARKERS, SETTLE)
+            subprocess.run([binary, "stress-save", "--data", data, "--id", project_id, "--count", "1"],
+                           capture_output=True, check=True)
+            end = time.monotonic() + 3.0
+            while time.monotonic() < end:
+                term.read_once(0.05)
+            started = time.monotonic()
+            term.close("q")
+            (quits_read_only if read_only else quits).append((time.monotonic() - started) * 1000)
+            if not read_only:
+                nexts.append(greensilk_screen(binary, data, state))
+        shutil.rmtree(state, ignore_errors=True)
+    return {"next_start_ms": statistics.median(r[0]["updated_ms"] for r in nexts),
+            "next_start_runs_ms": [r[0]["updated_ms"] for r in nexts],
+            "next_start_changed_after": [r[0]["changed_after"] for r in nexts],
+            "quit_ms": statistics.median(quits), "quit_runs_ms": [round(q, 1) for q in quits],
+            "quit_read_only_ms": statistics.median(quits_read_only),
+            "quit_read_only_runs_ms": [round(q, 1) for q in quits_read_only]}
+
+
 def project_files(data):
     """The files holding the projects: projects.jsonl, or the parts under
     projects/ (a portfolio over 2,000 projects, schema 3)."""
@@ -280,6 +316,7 @@ def main():
     project_id = first_project_id(binary, data)
     log("save_one_gcdf", save_times(binary, data, project_id))
     log("reload_gcdf", reload_memory(binary, data, project_id))
+    log("followed_start_gcdf", followed_starts(binary, data, project_id, a.runs))
     exported = os.path.join(a.work, "export.csv")
     seconds, peak, _ = timed([binary, "export", "projects", "--format", "csv", "-o", exported, "--data", data])
     log("export_csv_gcdf", {"seconds": round(seconds, 2), "peak_mb": round(peak, 1),
@@ -293,6 +330,7 @@ def main():
                        check=True, capture_output=True)
         log("first_screen_synthetic", first_screens(binary, synthetic, a.vd, synthetic_csv, home, a.runs))
         log("reload_synthetic", reload_memory(binary, synthetic, first_project_id(binary, synthetic)))
+        log("followed_start_synthetic", followed_starts(binary, synthetic, first_project_id(binary, synthetic), a.runs))
     if a.json:
         with open(a.json, "w") as f:
             json.dump(results, f, indent=1)
