@@ -26,17 +26,8 @@ struct StartupFrameEndToEndTests {
     let frames = try FileManager.default.contentsOfDirectory(atPath: state + "/greensilk/frames")
     #expect(frames.count == 1 && frames[0].hasSuffix(".frame"), "\(frames)")
 
-    var slow = ["XDG_STATE_HOME": state, "GREENSILK_TEST_START_DELAY_MS": "\(Self.delayMilliseconds)"]
-    let second = try DashboardInTmux(width: 100, height: 30, environment: slow, data: first.data)
-    let clock = ContinuousClock()
-    let started = clock.now
-    let kept = try second.session.waitUntil("the kept overview", timeout: Self.beforeLoad, Self.whole)
-    #expect(clock.now - started < .milliseconds(Self.delayMilliseconds))
+    let (second, kept) = try Self.slowStartShowingTheKeptFrame(state: state, data: first.data)
     #expect(Self.withoutClock(kept) == Self.withoutClock(loadedScreen), "kept:\n\(kept)\nloaded before:\n\(loadedScreen)")
-    let keptStyled = try second.session.capture(escapes: true)
-    // Once loaded, the program's own frame is the same, colours and all.
-    while clock.now - started < .milliseconds(Self.delayMilliseconds + 3000) { usleep(100_000) }
-    #expect(Self.withoutClock(try second.session.capture(escapes: true)) == Self.withoutClock(keptStyled))
     try second.session.send("3")
     try second.session.waitFor("[3 Pipeline]")
     try second.session.send("q")
@@ -44,8 +35,7 @@ struct StartupFrameEndToEndTests {
 
     // A colleague's change makes the kept frame stale: not shown.
     try Colleague.movesAConceptProjectToImplementation(first.data)
-    slow["GREENSILK_TEST_START_DELAY_MS"] = "\(Self.delayMilliseconds)"
-    let third = try DashboardInTmux(width: 100, height: 30, environment: slow, data: first.data)
+    let third = try DashboardInTmux(width: 100, height: 30, environment: Self.slow(state: state), data: first.data)
     usleep(UInt32(Self.beforeLoad.components.seconds * 1_000_000))
     let beforeLoad = try third.session.capture()
     #expect(!beforeLoad.contains(" GreenSilk "), "a stale kept frame was shown:\n\(beforeLoad)")
@@ -77,19 +67,32 @@ struct StartupFrameEndToEndTests {
     try first.session.send("q")
     #expect(try first.exitStatus() == 0)
 
-    let slow = ["XDG_STATE_HOME": state, "GREENSILK_TEST_START_DELAY_MS": "\(Self.delayMilliseconds)"]
-    let second = try DashboardInTmux(width: 100, height: 30, environment: slow, data: first.data)
-    let clock = ContinuousClock()
-    let started = clock.now
-    let kept = try second.session.waitUntil("the kept overview", timeout: Self.beforeLoad, Self.whole)
-    #expect(clock.now - started < .milliseconds(Self.delayMilliseconds))
+    let (second, kept) = try Self.slowStartShowingTheKeptFrame(state: state, data: first.data)
     #expect(implementationRow(kept) == implementing + 1, "\(kept)")
-    let keptStyled = try second.session.capture(escapes: true)
-    while clock.now - started < .milliseconds(Self.delayMilliseconds + 3000) { usleep(100_000) }
-    #expect(Self.withoutClock(try second.session.capture(escapes: true)) == Self.withoutClock(keptStyled))
     try second.session.send("q")
     #expect(try second.exitStatus() == 0)
     withExtendedLifetime((first, second)) {}
+  }
+
+  /// The environment of a start whose first load is made slow.
+  static func slow(state: String) -> [String: String] {
+    ["XDG_STATE_HOME": state, "GREENSILK_TEST_START_DELAY_MS": "\(delayMilliseconds)"]
+  }
+
+  /// A start with its first load made slow, which must show a kept
+  /// overview before the load; once loaded, the program's own frame must
+  /// be the same, colours and all. Returns the dashboard and the kept
+  /// overview's text.
+  static func slowStartShowingTheKeptFrame(state: String, data: String) throws -> (DashboardInTmux, String) {
+    let app = try DashboardInTmux(width: 100, height: 30, environment: slow(state: state), data: data)
+    let clock = ContinuousClock()
+    let started = clock.now
+    let kept = try app.session.waitUntil("the kept overview", timeout: beforeLoad, whole)
+    #expect(clock.now - started < .milliseconds(delayMilliseconds))
+    let keptStyled = try app.session.capture(escapes: true)
+    while clock.now - started < .milliseconds(delayMilliseconds + 3000) { usleep(100_000) }
+    #expect(withoutClock(try app.session.capture(escapes: true)) == withoutClock(keptStyled))
+    return (app, kept)
   }
 
   /// The overview drawn to its last row (a capture may catch a frame

@@ -72,15 +72,13 @@ public final class DashboardProgram: Program {
     let now = clock.localTime()
     state = Self.startState(
       context: DataContext(data: initial.dataSet, issues: initial.issues, today: now.day), clock: now,
-      settings: settings, access: access, history: settings.readOnly ? nil : undoJournal.load(),
-      themeProblems: startProblems)
+      settings: settings, access: access, undoJournal: undoJournal, themeProblems: startProblems)
   }
 
   /// The state a start shows before any key, on `context`: what `init`
   /// sets up, and what `keepStartFrame` draws for the next start.
-  /// `history` is this user's changes from earlier sessions (undoable).
   static func startState(
-    context: DataContext, clock: LocalTime, settings: DisplaySettings, access: AccessPolicy, history: ChangeHistory?,
+    context: DataContext, clock: LocalTime, settings: DisplaySettings, access: AccessPolicy, undoJournal: UndoJournal,
     themeProblems: [String]
   ) -> AppState {
     var state = AppState(context: context, clock: clock, size: Size(width: 80, height: 24), settings: settings)
@@ -89,7 +87,8 @@ public final class DashboardProgram: Program {
       state.settings.externalEditorRefusal =
         "Ctrl-E is off for \(access.name ?? "") (a pinned SSH key starts no program): edit the field here with Enter"
     }
-    if let history { state.history = history }
+    // This user's changes from earlier sessions stay undoable.
+    if !settings.readOnly { state.history = undoJournal.load() }
     if let first = themeProblems.first {
       state.status = StatusMessage(
         first + (themeProblems.count > 1 ? " (+\(themeProblems.count - 1) more)" : ""), kind: .warning)
@@ -115,18 +114,27 @@ public final class DashboardProgram: Program {
       state.context.today == now.day
       ? state.context : DataContext(data: state.context.data, issues: state.context.issues, today: now.day)
     var start = Self.startState(
-      context: context, clock: now, settings: startSettings, access: state.access,
-      history: startSettings.readOnly ? nil : undoJournal.load(), themeProblems: startProblems)
-    _ = AppReducer.reduce(&start, .terminalOpened(state.size, asciiOnly: asciiOnly))
-    if syncWorker != nil { _ = AppReducer.reduce(&start, Self.syncNotYetRead) }
+      context: context, clock: now, settings: startSettings, access: state.access, undoJournal: undoJournal,
+      themeProblems: startProblems)
+    for action in startActions(size: state.size, asciiOnly: asciiOnly, draft: nil) {
+      _ = AppReducer.reduce(&start, action)
+    }
     let key = keeper.key(
       sources: keeper.sources(identities: identities), size: state.size, asciiOnly: asciiOnly, today: now.day)
     keeper.file.save(AppView.render(start), key: key, clock: now.hourMinute)
   }
 
-  /// Sync is on: the status line shows it; the numbers come later.
-  static let syncNotYetRead = AppAction.syncStatusRead(
-    SyncStatus(remote: nil, ahead: nil, behind: nil, pendingFiles: [], lastSync: nil, conflicts: []))
+  /// What the terminal's opening brings to a start's state: its size, a
+  /// draft to offer back, and when sync is on, its line in the status bar
+  /// (the numbers come later).
+  func startActions(size: Size, asciiOnly: Bool, draft: Draft?) -> [AppAction] {
+    var actions: [AppAction] = [.terminalOpened(size, asciiOnly: asciiOnly)]
+    if let draft { actions.append(.draftFound(draft)) }
+    if syncWorker != nil {
+      actions.append(.syncStatusRead(SyncStatus(remote: nil, ahead: nil, behind: nil, pendingFiles: [], lastSync: nil, conflicts: [])))
+    }
+    return actions
+  }
 
   /// The themes a start finds and the theme it draws in, with the
   /// problems met on the way (shown in the status line).
@@ -151,13 +159,8 @@ public final class DashboardProgram: Program {
     switch event {
     case .started(let size, let asciiOnly):
       startedASCII = asciiOnly
-      var actions: [AppAction] = [.terminalOpened(size, asciiOnly: asciiOnly)]
-      if !state.settings.readOnly, let draft = drafts.load() { actions.append(.draftFound(draft)) }
-      if let syncWorker {
-        actions.append(Self.syncNotYetRead)
-        syncWorker.readStatus()
-      }
-      return actions
+      syncWorker?.readStatus()
+      return startActions(size: size, asciiOnly: asciiOnly, draft: state.settings.readOnly ? nil : drafts.load())
     case .key(let key): return [.keyPressed(key)]
     case .resize(let size): return [.resized(size)]
     case .timer:

@@ -32,17 +32,29 @@ public struct StartFrameKeeper: Sendable {
     self.user = user
   }
 
-  /// What the first frame depends on in files, `identities` being the
-  /// data files' (`FileStore.identities()`): taken before the data is
-  /// read, so that a change during the load makes the key older, never
-  /// newer, than the frame.
+  /// What the first frame depends on in files: the binary, the data
+  /// files' `identities` (`FileStore.identities()`) and the user's draft
+  /// and undo journal. Taken before the data is read, so that a change
+  /// during the load makes the key older, never newer, than the frame.
   public func sources(identities: [String: FileSystem.Identity]) -> String {
-    StartupFrame.sources(directory: directory, identities: identities, files: userFiles)
+    var text = StartupFrame.magic + "\n" + directory
+    func add(_ name: String, _ identity: FileSystem.Identity?) {
+      text += "\n" + name + " "
+      if let identity {
+        text += "\(identity.device) \(identity.inode) \(identity.size) \(identity.modifiedNanoseconds)"
+      }
+    }
+    add("binary", FileSystem.identity("/proc/self/exe"))
+    for (name, identity) in identities.sorted(by: { $0.key < $1.key }) { add(name, identity) }
+    for file in userFiles { add(file, FileSystem.identity(file)) }
+    return text
   }
 
-  /// The whole key for a frame drawn from the data `sources` names.
+  /// Everything a frame drawn from the data `sources` names depends on,
+  /// as one digest: with the terminal, the display choices, --read-only,
+  /// the user and the day.
   public func key(sources: String, size: Size, asciiOnly: Bool, today: Day) -> String {
-    StartupFrame.key(
-      sources: sources, size: size, asciiOnly: asciiOnly, display: display, readOnly: readOnly, user: user, today: today)
+    SourceRowText.digest(
+      sources + "\n\(size.width)x\(size.height) ascii=\(asciiOnly) read-only=\(readOnly)\n\(display)\n\(user)\n\(today)")
   }
 }

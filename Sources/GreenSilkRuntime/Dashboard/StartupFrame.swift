@@ -17,7 +17,8 @@ import GreenSilkUI
 ///
 /// One file per user and data directory in the user's state directory
 /// (`$XDG_STATE_HOME/greensilk/frames`), never in the data directory. Not
-/// used under a pinned identity, which writes nothing of its own.
+/// used under a pinned identity, which writes nothing of its own. The key
+/// is made by `StartFrameKeeper`.
 public struct StartupFrame: Sendable {
   /// Bumped whenever the file's layout changes.
   static let magic = "greensilk-first-frame 1"
@@ -26,31 +27,6 @@ public struct StartupFrame: Sendable {
   public init(dataDirectory: String, user: String, environment: [String: String]) {
     path = DraftStore.stateFile(
       "frames", user: user, dataDirectory: dataDirectory, ext: "frame", environment: environment)
-  }
-
-  /// What the first frame depends on in files: the binary, the data
-  /// files' `identities` and `files` (the user's draft and undo journal).
-  static func sources(directory: String, identities: [String: FileSystem.Identity], files: [String]) -> String {
-    var text = magic + "\n" + directory
-    func add(_ name: String, _ identity: FileSystem.Identity?) {
-      text += "\n" + name + " "
-      if let identity {
-        text += "\(identity.device) \(identity.inode) \(identity.size) \(identity.modifiedNanoseconds)"
-      }
-    }
-    add("binary", FileSystem.identity("/proc/self/exe"))
-    for (name, identity) in identities.sorted(by: { $0.key < $1.key }) { add(name, identity) }
-    for file in files { add(file, FileSystem.identity(file)) }
-    return text
-  }
-
-  /// Everything the first frame depends on, as one digest: `sources` and
-  /// the terminal, the display choices, the user and the day.
-  public static func key(
-    sources: String, size: Size, asciiOnly: Bool, display: DisplayChoices, readOnly: Bool, user: String, today: Day
-  ) -> String {
-    SourceRowText.digest(
-      sources + "\n\(size.width)x\(size.height) ascii=\(asciiOnly) read-only=\(readOnly)\n\(display)\n\(user)\n\(today)")
   }
 
   /// The kept frame if it was drawn for `key`, its clock set to `clock`
